@@ -1,0 +1,1 @@
+"""Storage: the schema (SQLAlchemy Core tables), engine setup and Alembic migrations."""

@@ -1,0 +1,1 @@
+"""Importing contact bases from CSV/TSV/XLSX files: detection, mapping, normalisation, dedup."""
