@@ -170,3 +170,6 @@ settings = sa.Table(
     sa.Column("key", sa.String(200), primary_key=True),
     sa.Column("value", sa.JSON),
 )
+from app.outbox import tables as _outbox_tables  # noqa: E402,F401  (registers the sending tables)
+from app.templates import tables as _templates_tables  # noqa: E402,F401
+from app.receiver import tables as _receiver_tables  # noqa: E402,F401

@@ -170,6 +170,8 @@ class ImportResult:
         error_report / error_report_csv: the rejected-rows reports, if any row was rejected.
         conflict_samples: up to 20 plain-language conflict descriptions.
         seconds: wall time.
+        warnings: plain-language notes about the file (formulas without values...).
+        dry_run: nothing was written.
     """
 
     job_id: int | None
@@ -185,6 +187,8 @@ class ImportResult:
     error_report_csv: Path | None = None
     conflict_samples: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

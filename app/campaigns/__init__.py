@@ -1,0 +1,1 @@
+"""Campaigns: the model and controls, audience materialisation and pre-flight, status and reports."""

@@ -1,0 +1,1 @@
+"""Messaging provider adapters: one module per provider behind the Protocol in `base`."""

@@ -1,0 +1,1 @@
+"""Email provider adapters (SMTP and email APIs)."""

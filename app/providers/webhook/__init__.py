@@ -1,0 +1,1 @@
+"""Outgoing webhooks (Standard Webhooks over HTTP) and the inbound status-callback types."""

@@ -1,0 +1,1 @@
+"""WhatsApp provider adapters (Meta Cloud API, Wazzup24)."""

@@ -1,0 +1,1 @@
+"""The engine's small HTTP receiver: provider status callbacks, unsubscribe links, health."""

@@ -1,0 +1,92 @@
+"""SMTP adapter against a real aiosmtpd server: headers, reuse, STARTTLS, AUTH, scripted replies."""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+
+from app.providers.base import Outcome, ProviderConfig, SendRequest
+from app.providers.email.smtp import Smtp
+from tests.fakes.smtp_sink import SmtpSink, free_port
+
+UNSUB = {"List-Unsubscribe": "<https://unsub.example.com/u/7.email.abc>, <mailto:unsub@shop.ru?subject=u-7>",
+         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def smtp(port: int, **options: object) -> Smtp:
+    opts = {"host": "127.0.0.1", "port": port, "security": "none", "from": "Магазин <news@shop.ru>", **options}
+    secrets = {"password": str(options.pop("password"))} if "password" in options else {}
+    opts.pop("password", None)
+    return Smtp(ProviderConfig("mail", "smtp", options=opts, secrets=secrets))
+
+
+def letter(i: int, to: str | None = None) -> SendRequest:
+    return SendRequest(outbox_id=i, message_id=f"{i:032x}", channel="email", to=to or f"c{i}@example.org",
+                       payload={"subject": "Скидки недели", "text": "Привет!", "html": "<p>Привет!</p>",
+                                "headers": UNSUB}, contact_id=i)
+
+
+def send_all(provider: Smtp, requests: list[SendRequest]) -> list:
+    async def run() -> list:
+        try:
+            return [r for req in requests for r in await provider.send([req])]
+        finally:
+            await provider.aclose()
+    return asyncio.run(run())
+
+
+def test_letters_carry_our_message_id_and_rfc8058_headers_over_one_connection() -> None:
+    with SmtpSink() as sink:
+        results = send_all(smtp(sink.port, connections=1), [letter(1), letter(2), letter(3)])
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED] * 3
+    assert len(sink.sessions) == 1  # the connection was reused
+    mail_from, rcpts, raw = sink.messages[0]
+    assert mail_from == "news@shop.ru" and rcpts == ["c1@example.org"]
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["Message-ID"] == f"<{1:032x}@shop.ru>"
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "https://unsub.example.com/u/7.email.abc" in msg["List-Unsubscribe"]
+    assert str(msg["Subject"]) == "Скидки недели"
+    assert msg.get_content_type() == "multipart/alternative"
+    assert {p.get_content_type() for p in msg.iter_parts()} == {"text/plain", "text/html"}
+
+
+def test_scripted_refusals_are_classified_per_recipient() -> None:
+    with SmtpSink() as sink:
+        sink.rcpt_replies["gone@example.org"] = "550 5.1.1 User unknown"
+        sink.rcpt_replies["full@example.org"] = "452 4.2.2 Mailbox full"
+        sink.data_replies.append("554 5.7.26 Unauthenticated email is not accepted")
+        results = send_all(smtp(sink.port), [letter(1, "gone@example.org"), letter(2, "full@example.org"),
+                                             letter(3), letter(4)])
+    gone, full, dmarc, ok = results
+    assert gone.outcome is Outcome.PERMANENT and gone.suppress and gone.code == "550"
+    assert full.outcome is Outcome.TRANSIENT and full.reached
+    assert dmarc.outcome is Outcome.ACCOUNT  # the whole sender is refused: pause, don't burn the list
+    assert ok.outcome is Outcome.ACCEPTED
+    assert len(sink.messages) == 1
+
+
+def test_a_drop_during_data_is_unknown_and_the_next_letter_reconnects() -> None:
+    with SmtpSink() as sink:
+        sink.drop_after_data = 1
+        first, second = send_all(smtp(sink.port, connections=1, timeout=3), [letter(1), letter(2)])
+    assert first.outcome is Outcome.UNKNOWN  # RFC 1047 window: it may have been delivered
+    assert second.outcome is Outcome.ACCEPTED
+    assert len(sink.messages) == 2
+
+
+def test_nothing_listening_is_certainly_unsent() -> None:
+    (result,) = send_all(smtp(free_port()), [letter(1)])
+    assert result.outcome is Outcome.TRANSIENT and result.reached is False
+
+
+def test_starttls_and_login() -> None:
+    with SmtpSink(starttls=True, users={"shop": "pw"}) as sink:
+        ok = send_all(smtp(sink.port, security="starttls", validate_certs="false", username="shop", password="pw"),
+                      [letter(1)])
+        bad = send_all(smtp(sink.port, security="starttls", validate_certs="false", username="shop",
+                            password="nope", timeout=5), [letter(2)])
+    assert ok[0].outcome is Outcome.ACCEPTED
+    assert bad[0].outcome is Outcome.ACCOUNT
+    assert len(sink.messages) == 1

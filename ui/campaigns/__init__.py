@@ -1,0 +1,1 @@
+"""The Campaigns section: one-off mailings (wizard, live progress, report)."""

@@ -1,0 +1,3 @@
+"""The Contacts section: the paged table over the base, the detail panel and the edit dialog."""
+
+__all__: list[str] = []

@@ -1,0 +1,223 @@
+"""Running the send engine from the GUI: start/stop, lock errors, and asking before quitting.
+
+The engine's claims and result writes are synchronous database transactions; run on the
+GUI's own (qasync) loop they froze the window for up to half a second per claim of a few
+hundred rows. So the host gives the engine its own thread with its own asyncio loop; the GUI
+only sees plain signals. Progress is read from row counts by the screens (never from here).
+
+The host keeps the engine running while any campaign is `running` (held messages wait for
+their sending window inside it) and stops it when none is left, so `main.py engine` can take
+over. Closing the main window while it sends asks first, then stops it gracefully.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.errors import KaskadError, WorkspaceLocked
+from app.outbox.tables import campaigns
+from app.workspace import Workspace
+from ui.widgets.dialogs import Confirm
+
+__all__ = ["EngineHost", "engine_host"]
+
+_hosts: dict[int, EngineHost] = {}
+
+
+def engine_host(workspace: Workspace, window: QWidget | None = None) -> EngineHost:
+    """The one host of this workspace (created on first use); `window` gets the close guard."""
+    host = _hosts.get(id(workspace))
+    if host is None or host.workspace is not workspace:
+        host = EngineHost(workspace)
+        _hosts[id(workspace)] = host
+    if window is not None:
+        host.guard_window(window)
+    return host
+
+
+class EngineHost(QObject):
+    """Starts and stops one `app.engine.Engine` on a background thread.
+
+    Args:
+        workspace: the open workspace.
+        engine_kwargs: extra arguments for `Engine(...)` (tests pass a clock).
+        idle_check_ms: how often to look for running campaigns (to start or stop).
+
+    Signals:
+        started(): the engine holds the lock and sends.
+        stopped(): the engine released the lock.
+        problem(str): a plain-language reason it could not run (another sender, a failure).
+    """
+
+    started = Signal()
+    stopped = Signal()
+    problem = Signal(str)
+    _posted = Signal()
+
+    def __init__(self, workspace: Workspace, *, engine_kwargs: dict[str, Any] | None = None,
+                 idle_check_ms: int = 2000) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.engine_kwargs = dict(engine_kwargs or {})
+        self.last_problem = ""
+        self._thread: threading.Thread | None = None
+        self._engine: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._inbox: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
+        self._posted.connect(self._drain)
+        self._after_stop: list[Callable[[], None]] = []
+        self._windows: list[QWidget] = []
+        self._closing_ok = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(idle_check_ms)
+        self._timer.timeout.connect(self.sync)
+        self._timer.start()
+
+    # -- state ------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """True while the engine thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def running_campaigns(self) -> int:
+        """How many campaigns are `running` (a cheap indexed count)."""
+        with self.workspace.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(campaigns)
+                                    .where(campaigns.c.status == "running")).scalar() or 0)
+
+    @Slot()
+    def sync(self) -> None:
+        """Start the engine when a campaign runs, stop it when none does."""
+        busy = self.running_campaigns() > 0
+        if busy and not self.running:
+            self.start()
+        elif not busy and self.running:
+            self.stop()
+
+    # -- control ----------------------------------------------------------------------
+    def start(self) -> None:
+        """Start sending (no-op when already running); problems arrive as `problem`."""
+        if self.running:
+            return
+        self.last_problem = ""
+        self._thread = threading.Thread(target=self._run, name="kaskad-engine", daemon=True)
+        self._thread.start()
+
+    def stop(self, then: Callable[[], None] | None = None) -> None:
+        """Ask the engine to stop gracefully; `then` runs on the GUI thread once it has."""
+        if then is not None:
+            self._after_stop.append(then)
+        if not self.running:
+            self._flush_after_stop()
+            return
+        loop, engine = self._loop, self._engine
+        if loop is not None and engine is not None:
+            loop.call_soon_threadsafe(engine.request_stop)
+
+    def wait_stopped(self, timeout: float = 15.0) -> bool:
+        """Block until the engine thread ended (tests and shutdown); True when it did."""
+        self.stop()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._drain()
+        return not self.running
+
+    def shutdown(self) -> None:
+        """Stop for good (the workspace is closing)."""
+        self._timer.stop()
+        self.wait_stopped()
+        _hosts.pop(id(self.workspace), None)
+
+    # -- the thread -------------------------------------------------------------------
+    def _run(self) -> None:
+        from app.engine.engine import Engine
+
+        async def main() -> None:
+            self._loop = asyncio.get_running_loop()
+            engine = Engine(self.workspace, **self.engine_kwargs)
+            self._engine = engine
+            await engine.start()
+            self._post("started", "")
+            await engine.run_forever(tick=0.05, status_every=60.0)
+
+        try:
+            asyncio.run(main())
+        except WorkspaceLocked:
+            self._post("problem", self.tr("Another Kaskad window or the background sender (main.py engine) is "
+                                          "already sending from this workspace. Messages are sent by it; "
+                                          "close it to send from here."))
+        except KaskadError as exc:
+            self._post("problem", self.tr("Sending stopped: %1").replace("%1", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - the GUI must learn why sending stopped
+            self._post("problem", self.tr("Sending stopped because of an internal error: %1").replace("%1", repr(exc)))
+        finally:
+            self._engine = None
+            self._loop = None
+            self._post("stopped", "")
+
+    def _post(self, kind: str, text: str) -> None:
+        # Only a parameterless signal crosses threads; the payload waits in a thread-safe inbox.
+        self._inbox.put((kind, text))
+        self._posted.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                kind, text = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "started":
+                self.started.emit()
+            elif kind == "problem":
+                self.last_problem = text
+                self.problem.emit(text)
+            elif kind == "stopped":
+                if self._thread is not None and not self._thread.is_alive():
+                    self._thread = None
+                self.stopped.emit()
+                self._flush_after_stop()
+
+    def _flush_after_stop(self) -> None:
+        callbacks, self._after_stop = self._after_stop, []
+        for callback in callbacks:
+            callback()
+
+    # -- closing the window -----------------------------------------------------------
+    def guard_window(self, window: QWidget) -> None:
+        """Ask before `window` closes while a campaign is being sent, then stop gracefully."""
+        if window not in self._windows:
+            self._windows.append(window)
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.Close or watched not in self._windows or not self.running:
+            return False
+        if self._closing_ok:
+            return False
+        if not Confirm.ask(watched, self.tr("A mailing is being sent"),  # type: ignore[arg-type]
+                           self.tr("Kaskad is sending a mailing right now. Quit anyway?\n\nMessages already "
+                                   "handed to the provider are kept; the rest are sent the next time you open "
+                                   "Kaskad (or by the background sender).")):
+            event.ignore()
+            return True
+        event.ignore()
+
+        def close_again() -> None:
+            self._closing_ok = True
+            watched.close()  # type: ignore[attr-defined]
+            self._closing_ok = False
+            if watched.isVisible():  # type: ignore[attr-defined]
+                self._timer.start()  # the window stayed open after all: keep sending
+
+        self._timer.stop()
+        self.stop(then=close_again)
+        return True

@@ -1,0 +1,1 @@
+"""The Templates section: template library, email designer, safe preview and lint panel."""
