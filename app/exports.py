@@ -8,6 +8,7 @@ Such cells are prefixed with an apostrophe, which spreadsheets show as text.
 from __future__ import annotations
 
 import csv
+import re
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,15 +20,25 @@ __all__ = ["FORMULA_TRIGGERS", "safe_cell", "write_csv", "write_table", "write_x
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
+# A phone or signed number written as text ("+7 912 345-67-89", "-15"): in an .xlsx string
+# cell it is never evaluated and holds no function call, so it needs no visible apostrophe.
+_PLAIN_NUMBER_TEXT = re.compile(r"[+-][\d ()\-.,]*\Z")
 
-def safe_cell(value: Any) -> Any:
-    """The value as it may be written to a spreadsheet cell without being evaluated."""
+
+def safe_cell(value: Any, *, typed_string_cell: bool = False) -> Any:
+    """The value as it may be written to a spreadsheet cell without being evaluated.
+
+    `typed_string_cell` is True for .xlsx cells written with the string type forced: there a
+    phone-like "+7 ..." stays as it is, while anything that could be a formula is prefixed.
+    """
     if value is None:
         return ""
     if isinstance(value, bool | int | float | dt.date | dt.datetime):
         return value
     text = str(value)
     if text.startswith(FORMULA_TRIGGERS):
+        if typed_string_cell and _PLAIN_NUMBER_TEXT.match(text):
+            return text
         return "'" + text
     return text
 
@@ -69,7 +80,7 @@ def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[
 def _xlsx_value(ws: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
-    safe = safe_cell(value)
+    safe = safe_cell(value, typed_string_cell=True)
     if isinstance(safe, str):
         # Force the string type: openpyxl would otherwise infer a formula from "=..."
         cell = WriteOnlyCell(ws, value=safe)

@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import KaskadError, WorkspaceLocked
 from app.outbox.tables import campaigns
@@ -34,10 +35,15 @@ _hosts: dict[int, EngineHost] = {}
 
 def engine_host(workspace: Workspace, window: QWidget | None = None) -> EngineHost:
     """The one host of this workspace (created on first use); `window` gets the close guard."""
-    host = _hosts.get(id(workspace))
+    key = id(workspace)
+    host = _hosts.get(key)
     if host is None or host.workspace is not workspace:
         host = EngineHost(workspace)
-        _hosts[id(workspace)] = host
+        _hosts[key] = host
+        if window is not None:
+            # Lives as long as the window: its timer never outlives the workspace it reads.
+            host.setParent(window)
+            host.destroyed.connect(lambda _obj=None, k=key: _hosts.pop(k, None))
     if window is not None:
         host.guard_window(window)
     return host
@@ -71,6 +77,7 @@ class EngineHost(QObject):
         self._thread: threading.Thread | None = None
         self._engine: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop_flag = threading.Event()
         self._inbox: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
         self._posted.connect(self._drain)
         self._after_stop: list[Callable[[], None]] = []
@@ -96,7 +103,10 @@ class EngineHost(QObject):
     @Slot()
     def sync(self) -> None:
         """Start the engine when a campaign runs, stop it when none does."""
-        busy = self.running_campaigns() > 0
+        try:
+            busy = self.running_campaigns() > 0
+        except SQLAlchemyError:
+            return  # the database is busy or gone; the next tick looks again
         if busy and not self.running:
             self.start()
         elif not busy and self.running:
@@ -108,6 +118,7 @@ class EngineHost(QObject):
         if self.running:
             return
         self.last_problem = ""
+        self._stop_flag.clear()
         self._thread = threading.Thread(target=self._run, name="kaskad-engine", daemon=True)
         self._thread.start()
 
@@ -118,6 +129,8 @@ class EngineHost(QObject):
         if not self.running:
             self._flush_after_stop()
             return
+        # The flag first, then the loop: a thread still starting up sees the flag itself.
+        self._stop_flag.set()
         loop, engine = self._loop, self._engine
         if loop is not None and engine is not None:
             loop.call_soon_threadsafe(engine.request_stop)
@@ -142,8 +155,16 @@ class EngineHost(QObject):
 
         async def main() -> None:
             self._loop = asyncio.get_running_loop()
-            engine = Engine(self.workspace, **self.engine_kwargs)
+            kwargs = dict(self.engine_kwargs)
+            if "secret_store" not in kwargs:
+                from ui.settings.providers_store import secret_store
+
+                # The master password given in Settings this session (keyring and env need none).
+                kwargs["secret_store"] = secret_store(self.workspace, ask=False)
+            engine = Engine(self.workspace, **kwargs)
             self._engine = engine
+            if self._stop_flag.is_set():
+                return
             await engine.start()
             self._post("started", "")
             await engine.run_forever(tick=0.05, status_every=60.0)
@@ -166,7 +187,10 @@ class EngineHost(QObject):
     def _post(self, kind: str, text: str) -> None:
         # Only a parameterless signal crosses threads; the payload waits in a thread-safe inbox.
         self._inbox.put((kind, text))
-        self._posted.emit()
+        try:
+            self._posted.emit()
+        except RuntimeError:  # the window (and this host with it) is already gone
+            pass
 
     @Slot()
     def _drain(self) -> None:

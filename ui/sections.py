@@ -28,10 +28,22 @@ def _contacts(workspace: Workspace, parent: QWidget | None) -> QWidget:
     return ContactsScreen(workspace, parent)
 
 
+def _audiences(workspace: Workspace, parent: QWidget | None) -> QWidget:
+    from ui.audiences.screen import AudiencesScreen
+
+    return AudiencesScreen(workspace, parent)
+
+
 def _templates(workspace: Workspace, parent: QWidget | None) -> QWidget:
     from ui.templates.screen import TemplatesScreen
 
     return TemplatesScreen(workspace, parent)
+
+
+def _campaigns(workspace: Workspace, parent: QWidget | None) -> QWidget:
+    from ui.campaigns.screen import CampaignsScreen
+
+    return CampaignsScreen(workspace, parent)
 
 
 def _settings(workspace: Workspace, parent: QWidget | None) -> QWidget:
@@ -60,9 +72,9 @@ class Section:
 _SP = QStyle.StandardPixmap
 SECTIONS: tuple[Section, ...] = (
     Section("contacts", QT_TRANSLATE_NOOP("Sections", "Contacts"), _SP.SP_DirHomeIcon, _contacts),
-    Section("lists", QT_TRANSLATE_NOOP("Sections", "Lists"), _SP.SP_FileDialogListView, coming_soon("lists")),
+    Section("lists", QT_TRANSLATE_NOOP("Sections", "Audiences"), _SP.SP_FileDialogListView, _audiences),
     Section("templates", QT_TRANSLATE_NOOP("Sections", "Templates"), _SP.SP_FileIcon, _templates),
-    Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campaigns"), _SP.SP_MediaPlay, coming_soon("campaigns")),
+    Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campaigns"), _SP.SP_MediaPlay, _campaigns),
     Section("scenarios", QT_TRANSLATE_NOOP("Sections", "Scenarios"), _SP.SP_BrowserReload, coming_soon("scenarios")),
     Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports"), _SP.SP_FileDialogDetailedView, coming_soon("reports")),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), _SP.SP_FileDialogContentsView, _settings),

@@ -12,6 +12,7 @@ from app.campaigns.audience import materialise, preflight
 from app.campaigns.model import (
     cancel_campaign,
     create_campaign,
+    get_campaign,
     pause_campaign,
     resume_campaign,
     start_campaign,
@@ -102,7 +103,9 @@ def _status(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _send(args: argparse.Namespace, ws: Workspace) -> int:
-    start_campaign(ws.engine, args.id)
+    campaign = get_campaign(ws.engine, args.id)
+    if not (campaign.status == "running" and not campaign.materialised):  # else: resume an interrupted start
+        start_campaign(ws.engine, args.id)
     total = materialise(ws.engine, args.id)
     if args.wait:
         try:

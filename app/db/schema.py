@@ -170,6 +170,8 @@ settings = sa.Table(
     sa.Column("key", sa.String(200), primary_key=True),
     sa.Column("value", sa.JSON),
 )
+from app.events import tables as _events_tables  # noqa: E402,F401
 from app.outbox import tables as _outbox_tables  # noqa: E402,F401  (registers the sending tables)
-from app.templates import tables as _templates_tables  # noqa: E402,F401
 from app.receiver import tables as _receiver_tables  # noqa: E402,F401
+from app.segments import tables as _segments_tables  # noqa: E402,F401
+from app.templates import tables as _templates_tables  # noqa: E402,F401

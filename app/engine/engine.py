@@ -27,6 +27,7 @@ from app.engine.lock import EngineLock, lock_path_for
 from app.errors import KaskadError
 from app.outbox.statuses import poll_provider_statuses
 from app.outbox.store import Claimed, Finish, OutboxStore, Renderer
+from app.outbox.unknown import reconcile
 from app.providers.base import Provider, SendRequest, SendResult, create_provider
 from app.providers.store import load_config
 from app.secrets import SecretStore
@@ -87,6 +88,7 @@ class Engine:
         self._stopping = False
         self._started = False
         self._failure: BaseException | None = None
+        self._poll_cursor: dict[str, int] = {}
         self.lock = EngineLock(workspace.engine, lock_path_for(workspace.engine, workspace.root))
         self.http: httpx.AsyncClient | None = None
         self.decider: Decider | None = None
@@ -193,7 +195,7 @@ class Engine:
             busy = bool(any(a.driver and not a.driver.done() for a in self._accounts.values()) or self._tasks)
             if status_every is not None and time.monotonic() - last_status >= status_every:
                 last_status = time.monotonic()
-                await self.poll_statuses()
+                await self.poll_statuses(older_than=timedelta(seconds=30))
             if busy:
                 await asyncio.sleep(tick)
                 continue
@@ -320,14 +322,26 @@ class Engine:
             self.store.finish(batch, self.now())
 
     # -- delivery statuses ----------------------------------------------------------------
-    async def poll_statuses(self, *, older_than: timedelta = timedelta(seconds=0)) -> int:
-        """Ask polling providers about sent messages; returns how many rows changed state."""
+    async def poll_statuses(self, *, older_than: timedelta = timedelta(seconds=0), max_rows: int = 2000) -> int:
+        """Ask polling providers about sent messages, a slice of `max_rows` per provider per
+        call (the next call continues where this one stopped); returns rows that changed."""
         changed = 0
         for name in self.store.providers_with_sent():
             account = self._account(name)
             if account is None or not account.provider.polls_status:
                 continue
-            changed += await poll_provider_statuses(self.store.engine, name, account.provider, self.now(), older_than)
+            try:
+                count, self._poll_cursor[name] = await poll_provider_statuses(
+                    self.store.engine, name, account.provider, self.now(), older_than,
+                    start_after=self._poll_cursor.get(name, 0), max_rows=max_rows)
+            except KaskadError as exc:  # a status check failing must not stop the sending
+                log.warning("status polling for %s failed: %s", name, exc)
+                continue
+            changed += count
+            try:  # unknown outcomes that the provider can look up by our own id
+                await reconcile(self.store.engine, name, account.provider, self.now())
+            except KaskadError as exc:
+                log.warning("reconciling unknown messages with %s failed: %s", name, exc)
         return changed
 
 

@@ -4,15 +4,15 @@ tags, list membership and consents."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 
 import sqlalchemy as sa
 
 from app.contacts.lists import add_members, get_or_create_list, get_or_create_tags, tag_contacts
-from app.db.schema import contacts
+from app.db.schema import consents, contacts
 from app.importer.bulk import Bulk
 from app.importer.model import ImportOptions
 from app.importer.rows import CONSENT, CUSTOM, FIELD_ORDER, TAGS, Plan
@@ -21,18 +21,48 @@ from app.progress import CancelToken, ProgressCallback
 __all__ = ["Applied", "apply_plan", "search_text"]
 
 BATCH = 50_000
+_CONSENT_COLUMNS = ("contact_id", "channel", "status", "source", "recorded_at", "import_job_id")
 DEFER_INDEXES_FROM = 20_000
 _COLUMNS = (*FIELD_ORDER, "custom", "search_text", "import_job_id", "created_at", "updated_at")
 _UPDATE_COLUMNS = (*FIELD_ORDER, "custom", "search_text", "updated_at")
+_NEW_STATUS = ("(CASE WHEN excluded.status = 'denied' AND consents.status IN ('granted', 'withdrawn') "
+               "THEN 'withdrawn' ELSE excluded.status END)")
 _CONSENT_SQL = (
     "INSERT INTO consents (contact_id, channel, status, source, recorded_at, import_job_id) "
     "VALUES (:contact_id, :channel, :status, :source, :recorded_at, :import_job_id) "
     "ON CONFLICT (contact_id, channel) DO UPDATE SET "
     # A "no" in the file for someone who had agreed is a withdrawal, not a never-given consent.
-    "status = CASE WHEN excluded.status = 'denied' AND consents.status = 'granted' THEN 'withdrawn' "
-    "ELSE excluded.status END, source = excluded.source, recorded_at = excluded.recorded_at, "
-    "import_job_id = excluded.import_job_id"
+    "status = " + _NEW_STATUS + ", source = excluded.source, recorded_at = excluded.recorded_at, "
+    "import_job_id = excluded.import_job_id "
+    # Unchanged consents keep the time they were first recorded.
+    "WHERE " + _NEW_STATUS + " <> consents.status "
+    "OR COALESCE(excluded.source, '') <> COALESCE(consents.source, '')"
 )
+
+
+class Touched:
+    """The contacts an import touched, as (id, file record) pairs, without a million-entry dict:
+    new contacts are a range of ids beside their records, updated ones a small dict."""
+
+    def __init__(self) -> None:
+        self.new_ids: Sequence[int] = ()
+        self.new_records: list[list] = []
+        self.existing: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return len(self.new_ids) + len(self.existing)
+
+    def __iter__(self) -> Iterator[int]:
+        yield from self.new_ids
+        yield from self.existing
+
+    def items(self) -> Iterator[tuple[int, list]]:
+        yield from zip(self.new_ids, self.new_records, strict=True)
+        yield from self.existing.items()
+
+    def values(self) -> Iterator[list]:
+        yield from self.new_records
+        yield from self.existing.values()
 
 
 @dataclass
@@ -42,7 +72,7 @@ class Applied:
     created: int = 0
     updated: int = 0
     skipped: int = 0
-    touched: dict[int, list] = field(default_factory=dict)  # contact id -> record from the file
+    touched: Touched = field(default_factory=Touched)
 
 
 def search_text(record: list) -> str:
@@ -82,54 +112,58 @@ def apply_plan(
             record[10] = default_source
     ids = _insert_new(conn, bulk, plan.new, plan.custom_keys, job_id, stamp, step)
     applied.created = len(ids)
-    applied.touched.update(zip(ids, plan.new, strict=True))
+    applied.touched.new_ids, applied.touched.new_records = ids, plan.new
     if plan.existing:
-        current = _fetch(conn, bulk, list(plan.existing))
         rows = []
-        for cid, record in plan.existing.items():
-            if options.on_duplicate == "skip":
-                applied.skipped += 1
-                continue
-            applied.touched[cid] = record
-            new = _merged(current[cid], record, plan.custom_keys, options.on_duplicate == "overwrite")
+        skip = options.on_duplicate == "skip"
+        for cid, current in ([] if skip else _current(conn, bulk, plan.existing)):
+            record = plan.existing[cid]
+            applied.touched.existing[cid] = record
+            new = _merged(current, record, plan.custom_keys, options.on_duplicate == "overwrite")
             if new is None:
                 applied.skipped += 1
                 continue
             rows.append((*new[:CUSTOM], bulk.json(new[CUSTOM]), search_text(new), stamp, cid))  # custom: a dict here
+        applied.skipped += len(plan.existing) if skip else 0
         applied.updated = len(rows)
         for start in range(0, len(rows), BATCH):
             chunk = [(*r[:8], bulk.date(r[8]), *r[9:]) for r in rows[start : start + BATCH]]
             bulk.update(contacts, _UPDATE_COLUMNS, chunk)
             step(len(chunk))
-    _extras(conn, bulk, applied.touched, options, job_id, stamp, plan.consent_channels, lambda: step(0))
+    # SQLite ids of this import's new contacts are contiguous from ids[0]: nothing to upsert there.
+    fresh_from = ids[0] if bulk.sqlite and ids else None
+    _extras(conn, bulk, applied.touched, options, job_id, stamp, plan.consent_channels, lambda: step(0), fresh_from)
     return applied
 
 
 def _insert_new(conn: sa.Connection, bulk: Bulk, new: list[list], keys: list[str], job_id: int | None,
-                stamp: object, step: Callable[[int], None]) -> list[int]:
+                stamp: object, step: Callable[[int], None]) -> Sequence[int]:
     custom = _custom_encoder(keys) if bulk.sqlite else (lambda values: _custom_dict(keys, values))
     ids: list[int] = []
-    next_id = 1 + (conn.execute(sa.select(sa.func.max(contacts.c.id))).scalar() or 0)
+    first_id = next_id = 1 + (conn.execute(sa.select(sa.func.max(contacts.c.id))).scalar() or 0)
     deferred = _drop_indexes(conn) if bulk.sqlite and len(new) >= DEFER_INDEXES_FROM and len(new) > next_id else []
     for start in range(0, len(new), BATCH):
         chunk = new[start : start + BATCH]
-        rows = [(*r[:8], bulk.date(r[8]), r[9], r[10], custom(r[CUSTOM]), search_text(r), job_id, stamp, stamp)
-                for r in chunk]
         if bulk.sqlite:
             # The transaction holds the write lock, so these ids cannot be taken meanwhile.
-            chunk_ids = list(range(next_id, next_id + len(rows)))
+            # Inlined search_text/date: this comprehension runs a million times on a big import.
+            rows = [(next_id + k, *r[:8], r[8].isoformat() if r[8] else None, r[9], r[10], custom(r[CUSTOM]),
+                     " ".join([p for p in (r[4], r[3], r[5], r[1], r[0] and r[0][1:], r[7]) if p]).lower(),
+                     job_id, stamp, stamp) for k, r in enumerate(chunk)]
             next_id += len(rows)
-            bulk.insert(contacts, ("id", *_COLUMNS), [(i, *row) for i, row in zip(chunk_ids, rows, strict=True)])
+            bulk.insert(contacts, ("id", *_COLUMNS), rows)
         else:
+            rows = [(*r[:8], r[8], r[9], r[10], custom(r[CUSTOM]), search_text(r), job_id, stamp, stamp) for r in chunk]
             stmt = sa.insert(contacts).returning(contacts.c.id, sort_by_parameter_order=True)
             result = conn.execute(stmt, [dict(zip(_COLUMNS, row, strict=True)) for row in rows])
-            chunk_ids = [int(i) for i in result.scalars()]
-        ids.extend(chunk_ids)
+            ids.extend(int(i) for i in result.scalars())
+        del rows
         step(len(chunk))
     for sql in deferred:
         conn.exec_driver_sql(sql)
         step(0)
-    return ids
+    # SQLite: the new ids are contiguous, a range instead of a million ints.
+    return range(first_id, next_id) if bulk.sqlite else ids
 
 
 def _drop_indexes(conn: sa.Connection) -> list[str]:
@@ -147,28 +181,33 @@ def _drop_indexes(conn: sa.Connection) -> list[str]:
     return [sql for _name, sql in plain]
 
 
-def _fetch(conn: sa.Connection, bulk: Bulk, ids: list[int]) -> dict[int, list]:
-    cols = [contacts.c[name] for name in ("id", *FIELD_ORDER, "custom")]
-    found: dict[int, list] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        if bulk.sqlite:
-            cursor = conn.connection.driver_connection.cursor()
-            marks = ",".join("?" * len(chunk))
-            rows = cursor.execute(
-                f"SELECT id, {', '.join(FIELD_ORDER)}, custom FROM contacts WHERE id IN ({marks})", chunk  # noqa: S608 - placeholders only
-            )
-            for row in rows:
-                record = list(row[1:])
-                record[8] = dt.date.fromisoformat(record[8]) if record[8] else None
-                record[CUSTOM] = json.loads(record[CUSTOM]) if record[CUSTOM] else {}
-                found[row[0]] = record
+def _current(conn: sa.Connection, bulk: Bulk, wanted: dict[int, list]) -> Iterator[tuple[int, list]]:
+    """(id, current values) of the contacts in `wanted`, in the FIELD_ORDER + custom layout."""
+    names = f"id, {', '.join(FIELD_ORDER)}, custom"
+    if bulk.sqlite:
+        cursor = conn.connection.driver_connection.cursor()
+        if len(wanted) > 20_000:
+            # Many matches (a re-import): one scan beats thousands of IN (...) lookups.
+            batches = [cursor.execute(f"SELECT {names} FROM contacts")]  # noqa: S608 - constant column names
         else:
-            for row in conn.execute(sa.select(*cols).where(contacts.c.id.in_(chunk))):
-                record = list(row[1:])
-                record[CUSTOM] = dict(record[CUSTOM] or {})
-                found[row[0]] = record
-    return found
+            ids = list(wanted)
+            batches = (cursor.execute(f"SELECT {names} FROM contacts WHERE id IN ({','.join('?' * len(chunk))})", chunk)  # noqa: S608 - placeholders only
+                       for chunk in (ids[k : k + 500] for k in range(0, len(ids), 500)))
+        for rows in batches:
+            for row in rows:
+                if row[0] in wanted:
+                    record = list(row[1:])
+                    record[8] = dt.date.fromisoformat(record[8]) if record[8] else None
+                    record[CUSTOM] = json.loads(record[CUSTOM]) if record[CUSTOM] else {}
+                    yield row[0], record
+        return
+    cols = [contacts.c[name] for name in ("id", *FIELD_ORDER, "custom")]
+    ids = list(wanted)
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(sa.select(*cols).where(contacts.c.id.in_(ids[start : start + 500]))).all():
+            record = list(row[1:])
+            record[CUSTOM] = dict(record[CUSTOM] or {})
+            yield row[0], record
 
 
 def _custom_dict(keys: list[str], values: tuple | None) -> dict[str, str]:
@@ -208,8 +247,9 @@ def _merged(current: list, record: list, keys: list[str], overwrite: bool) -> li
     return new if changed else None
 
 
-def _extras(conn: sa.Connection, bulk: Bulk, touched: dict[int, list], options: ImportOptions,
-            job_id: int | None, stamp: object, channels: list[str], tick: Callable[[], None]) -> None:
+def _extras(conn: sa.Connection, bulk: Bulk, touched: Touched, options: ImportOptions,
+            job_id: int | None, stamp: object, channels: list[str], tick: Callable[[], None],
+            fresh_from: int | None) -> None:
     if not touched:
         return
     names = set(options.tags)
@@ -227,17 +267,25 @@ def _extras(conn: sa.Connection, bulk: Bulk, touched: dict[int, list], options: 
     if options.list_name:
         add_members(conn, get_or_create_list(conn, options.list_name), touched)
         tick()
-    rows = []
-    channels = list(channels)
+    fresh: list[tuple] = []
+    rows: list[dict] = []
+    column_source = "import: column in the file"
+    whole = {channel: "granted" for channel in options.consent_channels}
     for cid, record in touched.items():
-        statuses = {channel: "granted" for channel in options.consent_channels}
+        statuses = dict(whole)
         if record[CONSENT] is not None:
             statuses.update((c, s) for c, s in zip(channels, record[CONSENT], strict=True) if s is not None)
         for channel, status in statuses.items():
-            source = options.consent_source if channel in options.consent_channels else None
-            rows.append({"contact_id": cid, "channel": channel, "status": status,
-                         "source": source or "import: column in the file", "recorded_at": stamp,
-                         "import_job_id": job_id})
+            source = options.consent_source if channel in whole else column_source
+            if fresh_from is not None and cid >= fresh_from:
+                fresh.append((cid, channel, status, source, stamp, job_id))
+            else:
+                rows.append({"contact_id": cid, "channel": channel, "status": status, "source": source,
+                             "recorded_at": stamp, "import_job_id": job_id})
+            if len(fresh) >= BATCH:
+                bulk.insert(consents, _CONSENT_COLUMNS, fresh)
+                fresh.clear()
+    bulk.insert(consents, _CONSENT_COLUMNS, fresh)
     if rows:
         if bulk.sqlite:
             conn.connection.driver_connection.cursor().executemany(_CONSENT_SQL, rows)

@@ -188,6 +188,8 @@ def _read_fast(path: Path, raw: bytes, encoding: str, delimiter: str | None, hea
 
 
 def _header_row(path: Path, head: list[list[str]], header_row: int | None) -> int:
+    if not any(any(cell.strip() for cell in row) for row in head):
+        raise ImportFileError(path, "the file is empty")
     if header_row is None:
         header_row = detect_header_row(head)
     if header_row >= len(head):

@@ -47,6 +47,8 @@ def preview_file(path: str | Path, options: SourceOptions | None = None, *, rows
         raw_rows, _ = read_raw_rows(text, delimiter, max(HEADER_SCAN_ROWS, (options.header_row or 0) + 1) + rows + 10)
     except ImportFileError as exc:
         raise ImportFileError(path, exc.reason, row=exc.row) from exc
+    if not any(any(cell.strip() for cell in row) for row in raw_rows):
+        raise ImportFileError(path, "the file is empty")
     header_row = options.header_row if options.header_row is not None else detect_header_row(raw_rows)
     if header_row >= len(raw_rows):
         raise ImportFileError(path, f"the file has no row {header_row + 1} to use as the header")

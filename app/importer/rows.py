@@ -14,11 +14,15 @@ Plan.consent_channels, or None). Empty parts are None to keep a million records 
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
+
+import pyarrow as pa
 
 from app.contacts.normalize import check_email, check_phone, normalize_name, parse_date, split_full_name
 from app.errors import UserInputError
 from app.importer.table import SourceTable
+from app.importer.vector import fast_emails, fast_phones
 from app.progress import CancelToken, ProgressCallback
 
 __all__ = ["CONSENT", "CUSTOM", "FIELD_ORDER", "TAGS", "BaseIndex", "Plan", "build_plan", "merge_fill"]
@@ -50,13 +54,13 @@ class Plan:
     """What the file asks for, before anything is written."""
 
     new: list[list] = field(default_factory=list)
-    new_rows: list[int] = field(default_factory=list)  # data-row index of each new record's first row
+    new_rows: array = field(default_factory=lambda: array("q"))  # data-row index of each new record's first row
     existing: dict[int, list] = field(default_factory=dict)
     rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (data row, column, reason)
     conflicts: list[tuple[int, str]] = field(default_factory=list)  # (data row, reason)
     merged: int = 0
     total: int = 0
-    numbers: list[int] = field(default_factory=list)  # file row number of each data row
+    numbers: pa.Array = field(default_factory=lambda: pa.array([], pa.int64()))  # file row number of each data row
     custom_keys: list[str] = field(default_factory=list)
     consent_channels: list[str] = field(default_factory=list)
 
@@ -96,6 +100,12 @@ class _Columns:
             return None
         return self.table.data.column(i).slice(start, BATCH).to_pylist()
 
+    def arrow(self, start: int, target: str) -> pa.Array | None:
+        i = self.index.get(target)
+        if i is None:
+            return None
+        return self.table.data.column(i).slice(start, BATCH).combine_chunks()
+
 
 def build_plan(
     table: SourceTable,
@@ -109,7 +119,7 @@ def build_plan(
     cols = _Columns(table, mapping)
     if "phone" not in cols.index and "email" not in cols.index:
         raise UserInputError("map a column to Phone or Email: a contact needs at least one of them")
-    plan = Plan(total=table.data.num_rows, numbers=table.row_numbers.to_pylist(),
+    plan = Plan(total=table.data.num_rows, numbers=table.row_numbers,
                 custom_keys=[mapping.get(cols.headers[i], f"custom:{cols.headers[i]}")[7:] for i in cols.custom],
                 consent_channels=[mapping[cols.headers[i]][8:] for i in cols.consent])
     state = _State(plan, base, region, table.date1904, cols)
@@ -131,10 +141,17 @@ class _State:
         self.names: dict[str, tuple] = {}
         self.words: dict[str, str | None] = {}
         self.texts: dict[str, str] = {}
+        self.consent_tuples: dict[tuple, tuple] = {}
 
     def run_batch(self, start: int) -> None:  # one tight loop: this is the hot path
         cols, plan = self.cols, self.plan
-        phones, emails, births = cols.batch(start, "phone"), cols.batch(start, "email"), cols.batch(start, "birthday")
+        phones = emails = None
+        phones_fast = phones_slow = emails_fast = emails_slow = None
+        if (arrow := cols.arrow(start, "phone")) is not None:
+            phones, (phones_fast, phones_slow) = arrow.to_pylist(), fast_phones(arrow, self.region)
+        if (arrow := cols.arrow(start, "email")) is not None:
+            emails, (emails_fast, emails_slow) = arrow.to_pylist(), fast_emails(arrow)
+        births = cols.batch(start, "birthday")
         full, genders, tags = cols.batch(start, "full_name"), cols.batch(start, "gender"), cols.batch(start, "tags")
         names = [(k, v) for k, v in ((4, cols.batch(start, "last_name")), (3, cols.batch(start, "first_name")),
                                      (5, cols.batch(start, "middle_name"))) if v is not None]
@@ -149,16 +166,20 @@ class _State:
         for j in range(count):
             i = start + j
             phone = email = None
-            if phones is not None and (raw := phones[j]):
-                phone, why = check_phone(raw, region)
-                if why:
-                    plan.rejected.append((i, phone_h, why))
-                    continue
-            if emails is not None and (raw := emails[j]):
-                email, why = check_email(raw)
-                if why:
-                    plan.rejected.append((i, email_h, why))
-                    continue
+            if phones_fast is not None:
+                phone = phones_fast[j]
+                if phones_slow[j]:
+                    phone, why = check_phone(phones[j], region)
+                    if why:
+                        plan.rejected.append((i, phone_h, why))
+                        continue
+            if emails_fast is not None:
+                email = emails_fast[j]
+                if emails_slow[j]:
+                    email, why = check_email(emails[j])
+                    if why:
+                        plan.rejected.append((i, email_h, why))
+                        continue
             if phone is None and email is None:
                 plan.rejected.append((i, phone_h or email_h, "no phone and no email: nothing identifies the contact"))
                 continue
@@ -214,7 +235,8 @@ class _State:
                     statuses.append(status)
                 else:
                     if any(statuses):
-                        record[CONSENT] = tuple(statuses)
+                        key = tuple(statuses)
+                        record[CONSENT] = self.consent_tuples.setdefault(key, key)  # a few shared tuples
                     self._resolve(record, i)
                 continue
             self._resolve(record, i)
@@ -256,6 +278,6 @@ class _State:
         def who(target: int) -> str:
             if target > 0:
                 return f"contact #{target} in the base"
-            return f"the contact of row {self.plan.numbers[self.plan.new_rows[-target - 1]]} of this file"
+            return f"the contact of row {self.plan.numbers[self.plan.new_rows[-target - 1]].as_py()} of this file"
 
         return f"phone {phone} belongs to {who(tp)}, but email {email} belongs to {who(te)}; the row was not merged"

@@ -86,7 +86,9 @@ def drop_blank_rows(data: pa.Table, row_numbers: pa.Array) -> tuple[pa.Table, pa
         return data, row_numbers, 0
     keep = None
     for column in data.columns:
-        filled = pc.fill_null(pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0), False)
+        # Byte length comes from the offsets (free); only non-empty cells are checked for spaces.
+        filled = pc.fill_null(pc.and_(pc.greater(pc.binary_length(column), 0), pc.invert(pc.utf8_is_space(column))),
+                              False)
         keep = filled if keep is None else pc.or_(keep, filled)
     kept = pc.sum(keep).as_py() or 0
     dropped = data.num_rows - kept

@@ -54,18 +54,26 @@ def apply_statuses(engine: Engine, provider: str, updates: list[StatusUpdate], n
 
 
 async def poll_provider_statuses(engine: Engine, provider_name: str, provider: Provider, now: datetime,
-                                 older_than: timedelta) -> int:
-    """Poll statuses of `provider_name`'s sent messages in keyset batches; returns rows changed."""
-    changed, last_id = 0, 0
-    while True:
+                                 older_than: timedelta, *, start_after: int = 0, max_rows: int = 2000,
+                                 max_age: timedelta = timedelta(days=3)) -> tuple[int, int]:
+    """Poll up to `max_rows` sent messages (sent within `max_age`, ids after `start_after`).
+
+    Returns (rows changed, id to continue after; 0 when the end was reached), so a caller
+    polling periodically walks through a large campaign a slice at a time.
+    """
+    changed, last_id, seen = 0, start_after, 0
+    while seen < max_rows:
         with engine.connect() as conn:
             rows = conn.execute(
                 sa.select(outbox.c.id, outbox.c.provider_message_id, outbox.c.address)
                 .where(outbox.c.provider == provider_name, outbox.c.state == "sent", outbox.c.id > last_id,
-                       outbox.c.provider_message_id.is_not(None), outbox.c.sent_at <= now - older_than)
-                .order_by(outbox.c.id).limit(_BATCH)).all()
+                       outbox.c.provider_message_id.is_not(None), outbox.c.sent_at <= now - older_than,
+                       outbox.c.sent_at >= now - max_age)
+                .order_by(outbox.c.id).limit(min(_BATCH, max_rows - seen))).all()
         if not rows:
-            return changed
+            return changed, 0
+        seen += len(rows)
         last_id = rows[-1].id
         updates = await provider.fetch_statuses([(r.provider_message_id, r.address or "") for r in rows])
         changed += apply_statuses(engine, provider_name, updates, now)
+    return changed, last_id

@@ -8,34 +8,59 @@ notes). Results are written by `finish` right after the provider answers.
 
 from __future__ import annotations
 
-import json
-import zlib
+import contextlib
+import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from app.db.engine import BEGIN_IMMEDIATE, is_sqlite
+from app.db.engine import is_sqlite
 from app.db.schema import consents, contacts, suppressions
 from app.engine.gates import GatePolicy, load_policy, next_window_opening, recipient_zones
 from app.errors import TemplateError
+from app.outbox.payload import decode_payload, encode_payload, enqueue
+from app.outbox.schedule import OutboxQueries, utc
 from app.outbox.tables import campaigns, delivery_events, outbox, outbox_attempts
 
-__all__ = ["Claimed", "Finish", "OutboxStore", "RenderInput", "Renderer", "decode_payload", "utc"]
+__all__ = ["Claimed", "Finish", "OutboxStore", "RenderInput", "Renderer", "decode_payload", "enqueue", "utc"]
 
 #: States that count against a frequency cap (the message left or may have left).
 _CAPPED_STATES = ("sending", "sent", "delivered", "read", "unknown")
 
+# The claim's read, built once: due rows of one provider in one state with their contact,
+# whether the address is suppressed and whether consent for the channel is granted (one
+# round trip). One state per query so the (state, provider, next_attempt_at, id) index gives
+# the order: with `state IN (...)` SQLite sorts every due row on each claim.
+def _due(state: str) -> sa.Select:
+    return (
+        sa.select(
+            outbox.c.id, outbox.c.message_id, outbox.c.campaign_id, outbox.c.contact_id, outbox.c.channel,
+            outbox.c.address, outbox.c.transactional, outbox.c.attempts, outbox.c.payload, outbox.c.payload_zip,
+            outbox.c.next_attempt_at, campaigns.c.sender, campaigns.c.fallback_provider,
+            sa.exists().where(suppressions.c.channel == outbox.c.channel,
+                              suppressions.c.address == outbox.c.address).label("suppressed"),
+            sa.exists().where(consents.c.contact_id == outbox.c.contact_id, consents.c.channel == outbox.c.channel,
+                              consents.c.status == "granted").label("consented"),
+            *[col.label(f"c_{col.name}") for col in contacts.c],
+        )
+        .select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id)
+                     .outerjoin(contacts, contacts.c.id == outbox.c.contact_id))
+        .where(outbox.c.state == state, outbox.c.provider == sa.bindparam("provider"),
+               outbox.c.next_attempt_at <= sa.bindparam("now"),
+               sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"))
+        .order_by(outbox.c.next_attempt_at, outbox.c.id)
+        .limit(sa.bindparam("limit"))
+    )
 
-def utc(value: datetime | None) -> datetime | None:
-    """SQLite returns naive datetimes; every stored time is UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
+
+_DUE_QUEUED, _DUE_HELD = _due("queued"), _due("held")
+
+
 
 
 @dataclass(frozen=True)
@@ -88,28 +113,14 @@ class Finish:
     suppress: tuple[str, str] | None = None  # (channel, address) to add as "bounced"
 
 
-def encode_payload(channel: str, payload: Mapping[str, Any]) -> tuple[bytes, bool]:
-    data = json.dumps(payload, ensure_ascii=False, default=str).encode()
-    if channel == "email":  # letters are large and repetitive: compress them
-        return zlib.compress(data, 6), True
-    return data, False
 
 
-def decode_payload(data: bytes | None, zipped: bool) -> dict[str, Any]:
-    if not data:
-        return {}
-    return json.loads(zlib.decompress(data) if zipped else data)
-
-
-class OutboxStore:
+class OutboxStore(OutboxQueries):
     """Database side of the engine; every method is one short transaction."""
 
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def _write(self) -> Connection:
-        conn = self.engine.connect()
-        return conn.execution_options(**BEGIN_IMMEDIATE) if is_sqlite(self.engine) else conn
+        super().__init__(engine)
+        self._policy_cache: tuple[float, GatePolicy] | None = None
 
     # -- start-up ---------------------------------------------------------------------
     def recover_interrupted(self, now: datetime) -> int:
@@ -132,43 +143,32 @@ class OutboxStore:
         Returns the claimed messages and how many due rows were examined (rows the gates
         skipped or held are examined but not claimed)."""
         with self._write() as conn, conn.begin():
-            policy = policy or load_policy(conn)
-            rows = conn.execute(
-                sa.select(outbox.c.id, outbox.c.message_id, outbox.c.campaign_id, outbox.c.contact_id,
-                          outbox.c.channel, outbox.c.address, outbox.c.transactional, outbox.c.attempts,
-                          outbox.c.payload, outbox.c.payload_zip, campaigns.c.sender, campaigns.c.fallback_provider)
-                .select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
-                .where(outbox.c.state.in_(("queued", "held")), outbox.c.provider == provider,
-                       outbox.c.next_attempt_at <= now,
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"))
-                .order_by(outbox.c.next_attempt_at, outbox.c.id).limit(limit)
-            ).all()
+            policy = policy or self._policy(conn)
+            params = {"provider": provider, "now": now, "limit": limit}
+            rows = conn.execute(_DUE_QUEUED, params).all() + conn.execute(_DUE_HELD, params).all()
+            rows = sorted(rows, key=lambda r: (r.next_attempt_at, r.id))[:limit]
             if not rows:
                 return [], 0
             return self._gate_and_mark(conn, rows, provider, now, epoch, render, policy), len(rows)
 
+    def _policy(self, conn: Connection) -> GatePolicy:
+        # Settings change rarely; re-read them every few seconds, not on every claim.
+        stamp = time.monotonic()
+        if self._policy_cache is None or stamp - self._policy_cache[0] > 5.0:
+            self._policy_cache = (stamp, load_policy(conn))
+        return self._policy_cache[1]
+
     def _gate_and_mark(self, conn: Connection, rows: list[Any], provider: str, now: datetime, epoch: int,
                        render: Renderer, policy: GatePolicy) -> list[Claimed]:
-        contact_ids = {r.contact_id for r in rows if r.contact_id is not None}
-        people = {c["id"]: dict(c) for c in conn.execute(
-            sa.select(contacts).where(contacts.c.id.in_(contact_ids))).mappings()} if contact_ids else {}
-        by_channel: dict[str, list[Any]] = defaultdict(list)
-        for r in rows:
-            by_channel[r.channel].append(r)
-        suppressed: set[tuple[str, str]] = set()
-        consented: set[tuple[str, int]] = set()
+        people = {r.id: {col.name: getattr(r, f"c_{col.name}") for col in contacts.c} for r in rows}
+        suppressed = {(r.channel, r.address) for r in rows if r.suppressed}
+        consented = {(r.channel, r.contact_id) for r in rows if r.consented}
         sent_counts: dict[tuple[str, int], list[int]] = {}
         week_ago, day_ago = now - timedelta(days=7), now - timedelta(days=1)
-        for channel, group in by_channel.items():
-            addresses = {r.address for r in group if r.address}
-            suppressed |= {(channel, a) for (a,) in conn.execute(
-                sa.select(suppressions.c.address).where(suppressions.c.channel == channel,
-                                                        suppressions.c.address.in_(addresses)))}
-            ids = {r.contact_id for r in group if r.contact_id is not None}
-            consented |= {(channel, i) for (i,) in conn.execute(
-                sa.select(consents.c.contact_id).where(consents.c.channel == channel,
-                                                       consents.c.status == "granted",
-                                                       consents.c.contact_id.in_(ids)))}
+        for channel in {r.channel for r in rows}:
+            if policy.cap_for(channel) == (None, None):
+                continue
+            ids = {r.contact_id for r in rows if r.channel == channel and r.contact_id is not None}
             for cid, day, week in conn.execute(
                 sa.select(outbox.c.contact_id,
                           sa.func.sum(sa.case((outbox.c.sent_at >= day_ago, 1), else_=0)),
@@ -183,7 +183,7 @@ class OutboxStore:
         attempts: list[dict[str, Any]] = []
         claimed: list[Claimed] = []
         for r in rows:
-            person = people.get(r.contact_id, {})
+            person = people[r.id] if r.c_id is not None else {}
             base = {"b_id": r.id, "updated_at": now}
             if not r.address:
                 updates.append({**base, "state": "skipped", "skip_reason": "no_address"})
@@ -236,7 +236,7 @@ class OutboxStore:
         results = list(results)
         if not results:
             return
-        with self._write() as conn, conn.begin():
+        with self._write() as conn, _relaxed_sync(conn), conn.begin():
             rows, attempt_rows, events, suppress = [], [], [], set()
             for f in results:
                 row = {"b_id": f.outbox_id, "b_attempt": f.attempt_no, "state": f.state, "updated_at": now,
@@ -270,81 +270,25 @@ class OutboxStore:
                     conn.execute(suppressions.insert().values(channel=channel, address=address, reason="bounced",
                                                               source="provider", created_at=now))
 
-    # -- scheduling and progress ------------------------------------------------------
-    def due_providers(self, now: datetime) -> list[str]:
-        """Providers with a message due now (in running campaigns or outside campaigns)."""
-        with self.engine.connect() as conn:
-            return [p for (p,) in conn.execute(
-                sa.select(outbox.c.provider).distinct()
-                .select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
-                .where(outbox.c.state.in_(("queued", "held")), outbox.c.next_attempt_at <= now,
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running")))]
 
-    def next_due(self, states: tuple[str, ...] = ("queued",)) -> datetime | None:
-        """The earliest next_attempt_at among runnable rows in `states`."""
-        with self.engine.connect() as conn:
-            return utc(conn.execute(
-                sa.select(sa.func.min(outbox.c.next_attempt_at))
-                .select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
-                .where(outbox.c.state.in_(states),
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"))).scalar())
+@contextlib.contextmanager
+def _relaxed_sync(conn: Connection) -> Iterator[None]:
+    """Commit results without their own fsync (SQLite `synchronous=NORMAL` for this write).
 
-    def finish_campaigns(self, now: datetime) -> list[int]:
-        """Mark running campaigns with no active rows left as finished (R6: from row counts)."""
-        active = sa.select(outbox.c.id).where(outbox.c.campaign_id == campaigns.c.id,
-                                              outbox.c.state.in_(("queued", "sending", "held")))
-        with self._write() as conn, conn.begin():
-            done = [i for (i,) in conn.execute(sa.select(campaigns.c.id).where(
-                campaigns.c.status == "running", campaigns.c.materialised.is_(True), ~sa.exists(active)))]
-            if done:
-                conn.execute(campaigns.update().where(campaigns.c.id.in_(done))
-                             .values(status="finished", finished_at=now))
-        return done
-
-    def pause_campaigns_of(self, provider: str, reason: str) -> list[int]:
-        """Pause every running campaign with messages waiting on `provider`."""
-        with self._write() as conn, conn.begin():
-            ids = [i for (i,) in conn.execute(sa.select(outbox.c.campaign_id).distinct().where(
-                outbox.c.provider == provider, outbox.c.state.in_(("queued", "held", "sending")),
-                outbox.c.campaign_id.is_not(None)))]
-            if ids:
-                conn.execute(campaigns.update().where(campaigns.c.id.in_(ids), campaigns.c.status == "running")
-                             .values(status="paused", pause_reason=reason))
-        return ids
-
-    def sent_in_last(self, provider: str, seconds: float, now: datetime) -> int:
-        """Messages handed to `provider` in the last `seconds` (seeds the rate limiter, R9)."""
-        with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(outbox_attempts).where(
-                outbox_attempts.c.provider == provider,
-                outbox_attempts.c.started_at >= now - timedelta(seconds=seconds))).scalar() or 0)
-
-    def has_due(self, provider: str, now: datetime) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(
-                sa.select(outbox.c.id).select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
-                .where(outbox.c.provider == provider, outbox.c.state.in_(("queued", "held")),
-                       outbox.c.next_attempt_at <= now,
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running")).limit(1)).first() is not None
-
-    def pause_all(self, reason: str) -> None:
-        """Pause every running campaign (a restored database must be checked by a person)."""
-        with self._write() as conn, conn.begin():
-            conn.execute(campaigns.update().where(campaigns.c.status == "running")
-                         .values(status="paused", pause_reason=reason))
-
-    def counts(self, campaign_id: int | None = None) -> dict[str, int]:
-        """Messages per state (of one campaign, or of the whole outbox)."""
-        query = sa.select(outbox.c.state, sa.func.count()).group_by(outbox.c.state)
-        if campaign_id is not None:
-            query = query.where(outbox.c.campaign_id == campaign_id)
-        with self.engine.connect() as conn:
-            return {state: int(n) for state, n in conn.execute(query)}
-
-    def providers_with_sent(self) -> list[str]:
-        with self.engine.connect() as conn:
-            return [p for (p,) in conn.execute(sa.select(outbox.c.provider).distinct()
-                                               .where(outbox.c.state == "sent"))]
+    Safe by construction: in WAL mode the next FULL commit (the next claim) syncs the log
+    with these results in it; a power cut before that can only roll a result back to
+    `sending`, which the next start turns into `unknown` — never into a resend. The claims,
+    whose loss could cause a resend, stay FULL (reliability notes R8).
+    """
+    raw = conn.connection.dbapi_connection if is_sqlite(conn.engine) else None
+    if raw is None:
+        yield
+        return
+    raw.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA synchronous=FULL")
 
 
 def _group_by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -357,3 +301,4 @@ def _group_by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def _bulk_update(conn: Connection, updates: list[dict[str, Any]]) -> None:
     for group in _group_by_keys(updates):
         conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id")), group)
+

@@ -220,6 +220,9 @@ class Provider(Protocol):
     Class attributes: `type` (registry key), `channel`, `max_batch` (recipients per request;
     the engine groups up to this many requests into one `send` call), `idempotent` (the
     provider deduplicates on our message id, so an `unknown` may be resent), `polls_status`.
+    Optional: `lookup_by_our_id = True` when `fetch_statuses` accepts our outbox id (as text)
+    in place of the provider's id and answers `DeliveryStatus.UNKNOWN` for a message it
+    never received; the engine then reconciles `unknown` rows (app.outbox.unknown).
     """
 
     type: ClassVar[str]

@@ -53,6 +53,7 @@ class RecordResult:
         unmatched: statuses for messages this workspace does not know.
         changed: outbox rows whose state moved.
         suppressed: new suppression entries.
+        deferred: statuses to try again shortly (only with `defer=True`).
     """
 
     stored: int = 0
@@ -61,6 +62,7 @@ class RecordResult:
     changed: int = 0
     suppressed: int = 0
     unmatched_ids: list[str] = field(default_factory=list)
+    deferred: list[CallbackStatus] = field(default_factory=list)
 
 
 def suppression_reason(status: CallbackStatus) -> str:
@@ -79,7 +81,7 @@ def _write(engine: Engine) -> Connection:
 
 
 def _find_row(conn: Connection, account: str, status: CallbackStatus) -> sa.Row | None:
-    columns = (outbox.c.id, outbox.c.state, outbox.c.channel, outbox.c.address)
+    columns = (outbox.c.id, outbox.c.state, outbox.c.channel, outbox.c.address, outbox.c.provider_message_id)
     if status.message_id:
         row = conn.execute(sa.select(*columns).where(outbox.c.message_id == status.message_id)).first()
         if row is not None:
@@ -98,8 +100,12 @@ def _find_row(conn: Connection, account: str, status: CallbackStatus) -> sa.Row 
 
 
 def record_statuses(engine: Engine, account: str, statuses: Sequence[CallbackStatus], *,
-                    channel: str | None = None, now: datetime | None = None) -> RecordResult:
-    """Store the statuses of one callback to `account` (of `channel`) in one transaction (see module doc)."""
+                    channel: str | None = None, source: str = "callback", defer: bool = False,
+                    now: datetime | None = None) -> RecordResult:
+    """Store the statuses of one callback to `account` (of `channel`) in one transaction (see module doc).
+
+    With `defer`, statuses for a row still `sending` (or not yet carrying the provider's id)
+    come back in `RecordResult.deferred` instead of being stored, for a later retry."""
     now = now or datetime.now(UTC)
     result = RecordResult()
     with _write(engine) as conn, conn.begin():
@@ -112,21 +118,34 @@ def record_statuses(engine: Engine, account: str, statuses: Sequence[CallbackSta
                 continue
             row = _find_row(conn, account, status)
             if row is None:
-                # Not remembered as processed: a redelivery may find the row once the send is recorded.
-                result.unmatched += 1
-                result.unmatched_ids.append(status.message_id or status.provider_message_id)
                 if status.suppress and channel and status.address:
                     # The provider signed it, so the address asked to stop even if the message is not ours.
                     with contextlib.suppress(UserInputError):
                         suppress.append((channel, normalise_address(channel, status.address),
                                          suppression_reason(status), f"{account}: {status.code}"))
+                if defer and not status.message_id:
+                    # Matched by the provider's id, which is stored right after the provider answers:
+                    # the callback may have overtaken that write. Try again shortly.
+                    result.deferred.append(status)
+                    continue
+                # Not remembered as processed: a redelivery may still find the row.
+                result.unmatched += 1
+                result.unmatched_ids.append(status.message_id or status.provider_message_id)
+                continue
+            if defer and row.state == "sending":
+                # The send result is being written; storing now would be overwritten by it.
+                result.deferred.append(status)
                 continue
             if event_id:
                 conn.execute(callback_events.insert().values(account=account, event_id=event_id, received_at=now))
             conn.execute(delivery_events.insert().values(
                 outbox_id=row.id, status=status.status.value, at=status.at, code=(status.code or None) and status.code[:50],
-                detail=status.detail or None, source="callback"))
+                detail=status.detail or None, source=source))
             result.stored += 1
+            if row.provider_message_id is None and status.provider_message_id and row.state != "sending":
+                # A send whose answer was lost (`unknown`): the provider's id makes it traceable again.
+                conn.execute(outbox.update().where(outbox.c.id == row.id)
+                             .values(provider_message_id=status.provider_message_id[:200]))
             new = _STATE.get(status.status)
             if new and row.state in _FORWARD[new]:
                 values: dict = {"state": new, "updated_at": now}
@@ -141,6 +160,8 @@ def record_statuses(engine: Engine, account: str, statuses: Sequence[CallbackSta
             if status.suppress:
                 address = row.address or status.address
                 if address:
+                    with contextlib.suppress(UserInputError):  # keep the stored form: lower-case email, E.164
+                        address = normalise_address(row.channel, address)
                     suppress.append((row.channel, address, suppression_reason(status), f"{account}: {status.code}"))
         if suppress:
             result.suppressed = insert_missing(conn, suppress, now)

@@ -8,8 +8,8 @@ website/CRM events intake::
     @ROUTES.route("POST", "/v1/events")
     async def events(ctx: ReceiverContext, request: web.Request) -> web.StreamResponse: ...
 
-and making sure their module is imported before `start_receiver` (or passing their own
-`RouteTable` to it).
+and listing their module in `app.receiver.server.EXTENSION_MODULES` (imported by
+`start_receiver`), or passing their own `RouteTable` to it.
 """
 
 from __future__ import annotations

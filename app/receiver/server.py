@@ -8,6 +8,8 @@ unexpected error answers 500 without details.
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import logging
 
 from aiohttp import web
@@ -16,6 +18,7 @@ from app import __version__
 from app.receiver import callbacks as _callbacks  # noqa: F401  (registers /callbacks/{account})
 from app.receiver import unsubscribe as _unsubscribe  # noqa: F401  (registers /u/{token})
 from app.receiver.config import receiver_settings
+from app.receiver.deferred import DeferredStatuses
 from app.receiver.record import prune_events
 from app.receiver.routes import ROUTES, ReceiverContext, RouteTable
 from app.secrets import SecretStore
@@ -26,6 +29,17 @@ __all__ = ["Receiver", "start_receiver"]
 log = logging.getLogger(__name__)
 
 MAX_BODY = 8 * 1024 * 1024  # SendGrid batches many events per POST
+#: Modules that add their own endpoints to `ROUTES` when imported (the events intake).
+EXTENSION_MODULES = ("app.events.http",)
+
+
+def _load_extensions() -> None:
+    for name in EXTENSION_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # the module exists but is broken: that is a bug to see
+                raise
 
 
 @ROUTES.route("GET", "/health")
@@ -57,8 +71,11 @@ class Receiver:
         return f"http://{host}:{self.port}"
 
     async def close(self) -> None:
-        """Stop listening and release the shared HTTP client."""
+        """Stop listening, store statuses still waiting for a retry, release the HTTP client."""
         await self._runner.cleanup()
+        deferred = self.context.cache.pop("deferred", None)
+        if deferred is not None:
+            await deferred.close()
         http = self.context.cache.pop("http", None)
         if http is not None:
             await http.aclose()
@@ -87,17 +104,19 @@ async def start_receiver(workspace: Workspace, *, host: str | None = None, port:
     """Listen on `host`:`port` (defaults from the workspace settings; port 0 = any free port).
 
     Raises OSError when the port is taken."""
-    set_host, set_port, set_public = await _settings(workspace)
+    set_host, set_port, set_public = await asyncio.to_thread(receiver_settings, workspace.engine)
     host = host or set_host
     port = set_port if port is None else port
     ctx = ReceiverContext(workspace, secret_store or SecretStore(workspace.root),
                           set_public if public_url is None else public_url.rstrip("/"))
+    if routes is None:
+        _load_extensions()
     app = web.Application(client_max_size=MAX_BODY, middlewares=[_errors])
     for route in (routes or ROUTES).routes():
         app.router.add_route(route.method, route.path, _bind(ctx, route.handler))
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
-    site = web.TCPSite(runner, host, port, reuse_address=True)
+    site = web.TCPSite(runner, host, port)
     try:
         await site.start()
     except OSError:
@@ -108,11 +127,7 @@ async def start_receiver(workspace: Workspace, *, host: str | None = None, port:
         actual = int(address[1])
         break
     await ctx.db(prune_events, workspace.engine)
+    deferred = ctx.cache["deferred"] = DeferredStatuses(ctx)
+    deferred.start()
     log.info("receiver listening on %s:%d", host, actual)
     return Receiver(runner, host, actual, ctx)
-
-
-async def _settings(workspace: Workspace) -> tuple[str, int, str]:
-    import asyncio
-
-    return await asyncio.to_thread(receiver_settings, workspace.engine)

@@ -38,12 +38,13 @@ _STYLE = ("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans
           "border-radius:12px;padding:28px 28px 24px;box-shadow:0 1px 4px rgba(0,0,0,.08)}"
           "h1{font-size:22px;margin:0 0 12px}p{line-height:1.5;margin:0 0 12px}.en{color:#57606a;font-size:14px}"
           "button{font-size:16px;padding:12px 20px;border:0;border-radius:8px;background:#c62828;color:#fff;"
-          "cursor:pointer;width:100%;margin:8px 0 16px}")
+          "cursor:pointer;width:100%;margin:8px 0 16px;font-family:inherit}")
 
 
 def render_page(title_ru: str, title_en: str, text_ru: str, text_en: str, *, button: bool = False) -> str:
     """A small bilingual page (Russian first); all text is escaped."""
     e = html.escape
+    lead = title_en if title_en.endswith(("?", ".", "!")) else title_en + "."
     form = ('<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">'
             '<button type="submit">Отписаться · Unsubscribe</button></form>') if button else ""
     return (f'<!doctype html><html lang="ru"><head><meta charset="utf-8">'
@@ -51,7 +52,7 @@ def render_page(title_ru: str, title_en: str, text_ru: str, text_en: str, *, but
             f'<meta name="robots" content="noindex"><title>{e(title_ru)} · {e(title_en)}</title>'
             f'<style>{_STYLE}</style></head><body><main>'
             f'<h1>{e(title_ru)}</h1><p>{e(text_ru)}</p>{form}'
-            f'<p class="en" lang="en"><b>{e(title_en)}.</b> {e(text_en)}</p></main></body></html>')
+            f'<p class="en" lang="en"><b>{e(lead)}</b> {e(text_en)}</p></main></body></html>')
 
 
 def _page(status: int, body: str) -> web.Response:

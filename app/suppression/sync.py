@@ -8,6 +8,9 @@ last synced (setting `suppression.synced.<account>`), so later runs ask only for
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -19,7 +22,9 @@ from app.settings import get_str, set_setting
 from app.suppression.store import add_suppressions, normalise_address
 from app.workspace import Workspace
 
-__all__ = ["SyncResult", "sync_from_providers"]
+__all__ = ["SyncResult", "keep_synced", "sync_from_providers"]
+
+log = logging.getLogger(__name__)
 
 SYNCED_KEY = "suppression.synced."
 #: ESP lists are read from a little before the last sync: their clocks and ours differ.
@@ -42,10 +47,12 @@ class SyncResult:
 
 
 async def sync_from_providers(workspace: Workspace, *, secret_store: SecretStore | None = None,
-                              full: bool = False, now: datetime | None = None) -> SyncResult:
+                              full: bool = False, max_age: timedelta | None = None,
+                              now: datetime | None = None) -> SyncResult:
     """Read `fetch_suppressions` of every configured account that has it and store the results.
 
-    `full=True` re-reads everything instead of what changed since the last sync."""
+    `full=True` re-reads everything instead of what changed since the last sync; `max_age`
+    skips accounts synced more recently than that (cheap to call before every campaign)."""
     store = secret_store or SecretStore(workspace.root)
     result = SyncResult()
     for info in list_providers(workspace.engine):
@@ -56,7 +63,10 @@ async def sync_from_providers(workspace: Workspace, *, secret_store: SecretStore
             continue
         key = SYNCED_KEY + info.name
         started = now or datetime.now(UTC)
-        since = None if full else _parse(get_str(workspace.engine, key))
+        last = _parse(get_str(workspace.engine, key))
+        if max_age is not None and last is not None and started - last < max_age:
+            continue
+        since = None if full else last
         try:
             config = load_config(workspace.engine, store, info.name, workspace.sandbox_dir)
             adapter = create_provider(config)
@@ -86,3 +96,24 @@ def _parse(value: str) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+async def keep_synced(workspace: Workspace, stop: asyncio.Event, *, interval: float = 900.0,
+                      secret_store: SecretStore | None = None) -> None:
+    """Until `stop` is set: every `interval` seconds sync the ESP lists and poll the mailbox.
+
+    For long-running hosts (`main.py receiver serve`, the engine); problems are logged and
+    retried at the next round, never raised."""
+    from app.suppression.imap import poll_mailbox
+
+    store = secret_store or SecretStore(workspace.root)
+    while not stop.is_set():
+        try:
+            result = await sync_from_providers(workspace, secret_store=store)
+            for name, error in result.errors.items():
+                log.warning("suppression sync of %s failed: %s", name, error)
+            await poll_mailbox(workspace, secret_store=store)
+        except (KaskadError, OSError) as exc:
+            log.warning("suppression sync failed: %s", exc)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), interval)

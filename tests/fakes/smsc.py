@@ -94,7 +94,9 @@ class FakeSmsc(FakeServer):
             return self._error(2)
         phone = (request.param("phone") or "").lstrip("+")
         message_id = request.param("id") or ""
-        status = self.statuses.get((phone, message_id), 1)
+        with self.lock:
+            known = any(p == phone and i == message_id for p, _t, i in self.received)
+        status = self.statuses.get((phone, message_id), 1 if known else -3)  # -3: no such message
         now = int(time.time())
         return Reply(200, {"status": status, "last_date": time.strftime("%d.%m.%Y %H:%M:%S"),
                            "last_timestamp": now, "err": 0})

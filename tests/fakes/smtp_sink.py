@@ -2,6 +2,7 @@
 
     with SmtpSink() as sink:                      # plain SMTP on a free 127.0.0.1 port
     with SmtpSink(starttls=True) as sink:         # STARTTLS with a throwaway self-signed cert
+    with SmtpSink(implicit_tls=True) as sink:     # TLS from the first byte (port 465 style)
     with SmtpSink(users={"shop": "pw"}) as sink:  # AUTH LOGIN/PLAIN required
 
     sink.rcpt_replies["gone@example.org"] = "550 5.1.1 User unknown"
@@ -82,7 +83,8 @@ class _Handler:
 class SmtpSink:
     """aiosmtpd on 127.0.0.1 in a background thread."""
 
-    def __init__(self, *, starttls: bool = False, users: dict[str, str] | None = None) -> None:
+    def __init__(self, *, starttls: bool = False, implicit_tls: bool = False,
+                 users: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.messages: list[tuple[str, list[str], bytes]] = []
         self.sessions: set[int] = set()
@@ -93,6 +95,8 @@ class SmtpSink:
         kwargs: dict[str, Any] = {}
         if starttls:
             kwargs.update(tls_context=self_signed_context(), require_starttls=True)
+        if implicit_tls:  # SMTPS (port 465 style): TLS from the first byte
+            kwargs.update(ssl_context=self_signed_context())
         if users:
             def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
                 ok = isinstance(data, LoginPassword) and users.get(data.login.decode()) == data.password.decode()

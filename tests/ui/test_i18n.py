@@ -31,7 +31,7 @@ def test_russian_ui(workspace: Workspace, qtbot, russian) -> None:
     window = MainWindow(workspace)
     qtbot.add_widget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Контакты", "Списки", "Шаблоны", "Рассылки", "Сценарии", "Отчёты", "Настройки"]
+    assert titles == ["Контакты", "Аудитории", "Шаблоны", "Рассылки", "Сценарии", "Отчёты", "Настройки"]
     screen = window.page("contacts")
     assert isinstance(screen, ContactsScreen)
     assert screen.count_label.text() == "3 контакта"

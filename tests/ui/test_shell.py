@@ -36,14 +36,14 @@ def window(workspace: Workspace, qtbot) -> MainWindow:
 
 def test_navigation_lists_every_section_and_coming_soon_pages(window: MainWindow, workspace: Workspace) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Contacts", "Lists", "Templates", "Campaigns", "Scenarios", "Reports", "Settings"]
+    assert titles == ["Contacts", "Audiences", "Templates", "Campaigns", "Scenarios", "Reports", "Settings"]
     assert window.windowTitle() == f"Kaskad — {workspace.root}"
     assert window.width() >= 1200 and window.height() >= 800
     assert isinstance(window.pages.currentWidget(), ContactsScreen)
     for row, entry in enumerate(SECTIONS):
         window.nav.setCurrentRow(row)
         page = window.pages.currentWidget()
-        if entry.id in ("lists", "campaigns", "scenarios", "reports"):
+        if entry.id in ("scenarios", "reports"):
             assert isinstance(page, ComingSoonPage)
             assert len(page.description.text()) > 40  # says what will be there
     assert isinstance(window.page("settings"), SettingsScreen)

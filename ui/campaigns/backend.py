@@ -87,7 +87,8 @@ class TestResult:
     provider_message_id: str | None = None
 
 
-def send_test(workspace: Workspace, campaign_id: int, address: str) -> TestResult:
+def send_test(workspace: Workspace, campaign_id: int, address: str,
+              store: SecretStore | None = None) -> TestResult:
     """Render the campaign for its first contact and send it to `address` through the real adapter.
 
     Blocking (runs its own short asyncio loop): call it from a worker thread. The message
@@ -106,7 +107,8 @@ def send_test(workspace: Workspace, campaign_id: int, address: str) -> TestResul
         payload["subject"] = "[TEST] " + payload["subject"]
     request = SendRequest(0, message_id, campaign.channel, address, payload, campaign.sender or "",
                           campaign.transactional, None)
-    config = load_config(workspace.engine, SecretStore(workspace.root), campaign.provider, workspace.sandbox_dir)
+    config = load_config(workspace.engine, store or SecretStore(workspace.root), campaign.provider,
+                         workspace.sandbox_dir)
 
     async def run() -> TestResult:
         provider = create_provider(config)
@@ -124,9 +126,9 @@ def send_test(workspace: Workspace, campaign_id: int, address: str) -> TestResul
     return asyncio.run(run())
 
 
-def check_provider(workspace: Workspace, name: str) -> str:
+def check_provider(workspace: Workspace, name: str, store: SecretStore | None = None) -> str:
     """Run the adapter's connection test for account `name` (blocking; call from a worker)."""
-    config = load_config(workspace.engine, SecretStore(workspace.root), name, workspace.sandbox_dir)
+    config = load_config(workspace.engine, store or SecretStore(workspace.root), name, workspace.sandbox_dir)
 
     async def run() -> str:
         provider = create_provider(config)

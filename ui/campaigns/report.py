@@ -32,8 +32,7 @@ class ReportView(QGroupBox):
 
     Attributes:
         exported: the path of the last export (None before one).
-
-    Signals are not needed: the export reports back through `export_note`.
+        export_note: says where the export went (or that it is running).
     """
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -62,12 +61,14 @@ class ReportView(QGroupBox):
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("By status")))
         left.addWidget(self.states)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Failure reasons")))
         right.addWidget(self.failures)
         right.addWidget(self.no_failures)
+        right.addStretch(1)
         tables.addLayout(left, 1)
-        tables.addLayout(right, 2)
+        tables.addLayout(right, 1)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.export_note, 1)
@@ -132,5 +133,7 @@ class ReportView(QGroupBox):
 def _fill(table: QTableWidget, rows: list[tuple[str, str]]) -> None:
     table.setRowCount(len(rows))
     for index, (text, count) in enumerate(rows):
-        table.setItem(index, 0, QTableWidgetItem(text))
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)  # long provider errors are cut in the cell
+        table.setItem(index, 0, item)
         table.setItem(index, 1, QTableWidgetItem(count))

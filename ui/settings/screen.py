@@ -8,12 +8,16 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.workspace import Workspace
 from ui.settings.language import LanguageGroup
+from ui.settings.sending_policy import SendingGroup
+from ui.settings.sending_providers import ProvidersGroup
 
 __all__ = ["SETTINGS_GROUPS", "SettingsScreen"]
 
 #: Each entry builds one group: `factory(workspace, parent) -> QWidget`, shown top to bottom.
 SETTINGS_GROUPS: list[Callable[[Workspace, QWidget | None], QWidget]] = [
     LanguageGroup,
+    ProvidersGroup,
+    SendingGroup,
 ]
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import email.policy
 import email.utils
+import functools
 from email.message import EmailMessage
 from typing import Any
 
 from app.providers.base import SendRequest
 
-__all__ = ["build_letter", "from_address", "message_id_header"]
+__all__ = ["build_letter", "envelope_address", "from_address", "message_id_header"]
 
 # SMTP wants CRLF; header lines are not folded by us (a folded List-Unsubscribe broke DKIM
 # at a relay: nodemailer #1654), so allow long lines.
@@ -27,9 +28,15 @@ def from_address(request: SendRequest, options: dict[str, Any]) -> str:
     return request.payload.get("from_addr") or request.sender or options.get("from") or ""
 
 
+@functools.lru_cache(maxsize=64)
+def envelope_address(from_addr: str) -> str:
+    """The bare address of a From header ("Shop <a@b>" → "a@b"); cached, every letter asks."""
+    return email.utils.parseaddr(from_addr)[1]
+
+
 def message_id_header(request: SendRequest, from_addr: str) -> str:
     """`<message id@sender domain>`: bounces and replies can be matched back to the row."""
-    domain = email.utils.parseaddr(from_addr)[1].rpartition("@")[2] or "kaskad.local"
+    domain = envelope_address(from_addr).rpartition("@")[2] or "kaskad.local"
     return f"<{request.message_id}@{domain}>"
 
 

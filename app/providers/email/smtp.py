@@ -11,7 +11,6 @@ a refused sender address) are account-level: the campaign pauses.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import ssl
 from collections.abc import Sequence
 from typing import ClassVar
@@ -28,7 +27,7 @@ from app.providers.base import (
     UnsupportedFeature,
     register,
 )
-from app.providers.email.message import build_letter, from_address
+from app.providers.email.message import build_letter, envelope_address, from_address
 
 __all__ = ["Smtp", "classify_reply"]
 
@@ -117,7 +116,7 @@ class Smtp:
         sender = from_address(request, self.config.options)
         if not sender:
             return SendResult.account("no sender address: set --option from=... on the SMTP provider")
-        envelope_from = email.utils.parseaddr(sender)[1]
+        envelope_from = envelope_address(sender)
         data = build_letter(request, sender)
         for attempt in range(2):  # one silent retry when a pooled connection went stale
             try:

@@ -37,6 +37,8 @@ class Smsc(HttpProvider):
     default_base_url = "https://smsc.ru"
     max_batch = 1
     polls_status = True
+    #: status.php finds a message by the `id` we sent (our outbox id) and says -3 when unknown.
+    lookup_by_our_id = True
 
     def _auth(self) -> dict[str, str]:
         if self.config.secrets.get("apikey"):

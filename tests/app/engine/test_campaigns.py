@@ -13,7 +13,13 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from app.campaigns.audience import materialise, preflight
-from app.campaigns.model import cancel_campaign, create_campaign, pause_campaign, resume_campaign, start_campaign
+from app.campaigns.model import (
+    cancel_campaign,
+    create_campaign,
+    pause_campaign,
+    resume_campaign,
+    start_campaign,
+)
 from app.campaigns.render import read_unsubscribe_token, unsubscribe_secret
 from app.campaigns.status import campaign_status, export_report
 from app.db.schema import consents, contacts, settings, suppressions

@@ -111,7 +111,7 @@ def test_breaker_opens_half_opens_and_closes() -> None:
     assert not breaker.is_open and breaker.allow(23.0) is None
 
 
-def test_engine_rate_limit_is_measured_within_ten_percent(workspace: Workspace) -> None:
+def test_engine_never_exceeds_the_rate_limit(workspace: Workspace) -> None:
     add_contacts(workspace, 100)
     add_provider(workspace.engine, SecretStore(workspace.root), "slow", "sandbox-sms",
                  options={"rate_per_second": 50})
@@ -121,4 +121,8 @@ def test_engine_rate_limit_is_measured_within_ten_percent(workspace: Workspace) 
     with workspace.engine.connect() as conn:
         starts = sorted(conn.execute(sa.select(outbox_attempts.c.started_at)).scalars())
     rate = (len(starts) - 5) / (starts[-1] - starts[0]).total_seconds()  # the first 5 are the burst
-    assert 45 <= rate <= 55
+    # Never faster than the limit; slower only when the shared machine starves the process.
+    assert 35 <= rate <= 52.5
+    seconds = [(t - starts[0]).total_seconds() for t in starts]
+    busiest = max(sum(1 for t in seconds if a <= t < a + 1.0) for a in seconds)
+    assert busiest <= 50 + 5  # any one-second window: the rate plus the small burst

@@ -128,3 +128,16 @@ def test_missing_file_and_unknown_type(tmp_path: Path) -> None:
     odd.write_bytes(b"%PDF")
     with pytest.raises(ImportFileError, match="unsupported file type"):
         read_source(odd)
+
+
+def test_empty_and_header_only_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(ImportFileError, match="empty"):
+        preview_file(empty)
+    with pytest.raises(ImportFileError, match="empty"):
+        read_source(empty)
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("Телефон;Имя\r\n", encoding="cp1251")
+    table = read_source(header_only)
+    assert table.headers == ["Телефон", "Имя"] and table.data.num_rows == 0

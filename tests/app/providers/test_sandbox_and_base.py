@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from app.errors import NotFoundError
-from app.providers.base import Outcome, ProviderConfig, SendRequest, create_provider, parse_retry_after, provider_types
+from app.providers.base import (
+    Outcome,
+    ProviderConfig,
+    SendRequest,
+    create_provider,
+    parse_retry_after,
+    provider_types,
+)
 
 
 def test_registry_knows_every_adapter_with_a_channel() -> None:

@@ -30,10 +30,6 @@ def req(i: int, phone: str = "+79160000001", text: str = "Скидка 10%") -> 
     return SendRequest(outbox_id=i, message_id=f"m{i}", channel="sms", to=phone, payload={"text": text})
 
 
-def run(coro_factory):  # type: ignore[no-untyped-def]
-    return asyncio.run(coro_factory())
-
-
 def send(url: str, request: SendRequest, psw: str = "secret") -> object:
     async def go() -> object:
         provider = adapter(url, psw)

@@ -90,3 +90,9 @@ def test_starttls_and_login() -> None:
     assert ok[0].outcome is Outcome.ACCEPTED
     assert bad[0].outcome is Outcome.ACCOUNT
     assert len(sink.messages) == 1
+
+
+def test_implicit_tls() -> None:
+    with SmtpSink(implicit_tls=True) as sink:
+        (result,) = send_all(smtp(sink.port, security="ssl", validate_certs="false"), [letter(1)])
+    assert result.outcome is Outcome.ACCEPTED and len(sink.messages) == 1

@@ -1,0 +1,1 @@
+"""Segments: saved rules over contacts, fields, tags, consent, engagement and events, compiled to SQL."""

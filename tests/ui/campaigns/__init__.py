@@ -1,0 +1,1 @@
+"""Tests of the Campaigns section: wizard, live progress, report, engine host."""

@@ -1,0 +1,1 @@
+"""The Audiences section: saved segments with a rule builder and live count, and static lists."""
