@@ -121,7 +121,6 @@ def start_fake(kind: str) -> tuple[subprocess.Popen, str]:
         server = {cls}().start()
         if hasattr(server, "dedupe"):
             server.dedupe = False
-        server.requests_log_off = True
         print(server.url, flush=True)
         while True:
             time.sleep(5)

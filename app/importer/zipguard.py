@@ -30,7 +30,10 @@ _NS = {
 }
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _EMPTY_FORMULA = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)\d+"[^>]*>\s*<(?:\w+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
-_WIDE_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]{2,3})\d+"')
+# Column 1000 is "ALL": only three-letter columns can pass the cap. A literal prefix lets the
+# regex engine skip ahead quickly; the namespaced form is searched only when present.
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{3})\d+"')
+_WIDE_CELL_NS = re.compile(rb'<\w+:c r="([A-Z]{3})\d+"')
 _ROW = re.compile(rb'<(?:\w+:)?row r="(\d+)"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]+)\d+')
 
@@ -117,19 +120,23 @@ def scan_sheet(path: Path, archive: zipfile.ZipFile, part: str) -> SheetScan:
             data = tail + chunk
             if read == len(chunk) and (dim := _DIMENSION.search(data)):
                 scan.first_column = column_index(dim.group(1).decode())
-            for m in _WIDE_CELL.finditer(data):
+            # Cheap substring checks first: the regexes only run where their tag occurs.
+            wide = _WIDE_CELL.finditer(data)
+            if b':c r="' in data:
+                wide = [*wide, *_WIDE_CELL_NS.finditer(data)]
+            for m in wide:
                 if column_index(m.group(1).decode()) >= MAX_COLUMNS:
                     raise ImportFileError(path, f"the sheet uses column {m.group(1).decode()}; at most {MAX_COLUMNS} columns can be imported")
-            last_row = None
-            for last_row in _ROW.finditer(data):  # noqa: B007 - only the last match is needed
-                pass
+            last_row = _ROW.match(data, max(data.rfind(b"<row "), data.rfind(b":row "), 0) or 0)
+            last_row = last_row or _ROW.search(data, max(len(data) - 4096, 0))
             if last_row is not None:
                 scan.rows = max(scan.rows, int(last_row.group(1)))
                 if scan.rows > MAX_ROWS:
                     raise ImportFileError(path, f"the sheet has more than {MAX_ROWS:,} rows".replace(",", " "))
-            for m in _EMPTY_FORMULA.finditer(data):
-                scan.empty_formula_columns.add(column_index(m.group(1).decode()))
-            for m in _MERGE.finditer(data):
+            if b"<f" in data or b":f" in data:
+                for m in _EMPTY_FORMULA.finditer(data):
+                    scan.empty_formula_columns.add(column_index(m.group(1).decode()))
+            for m in (_MERGE.finditer(data) if b"mergeCell " in data else ()):
                 merge = (int(m[2]) - 1, column_index(m[1].decode()), int(m[4]) - 1, column_index(m[3].decode()))
                 if merge not in scan.merged:
                     scan.merged.append(merge)

@@ -3,156 +3,165 @@
 <context>
     <name>AudienceActions</name>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="44" />
+        <location filename="../../ui/audiences/actions.py" line="45" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="44" />
+        <location filename="../../ui/audiences/actions.py" line="45" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="45" />
+        <location filename="../../ui/audiences/actions.py" line="46" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="45" />
+        <location filename="../../ui/audiences/actions.py" line="46" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="46" />
+        <location filename="../../ui/audiences/actions.py" line="47" />
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="46" />
+        <location filename="../../ui/audiences/actions.py" line="47" />
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="47" />
+        <location filename="../../ui/audiences/actions.py" line="48" />
         <source>Birthday</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="47" />
+        <location filename="../../ui/audiences/actions.py" line="48" />
         <source>Tags</source>
         <translation>Теги</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="48" />
+        <location filename="../../ui/audiences/actions.py" line="49" />
         <source>Added</source>
         <translation>Добавлен</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="77" />
+        <location filename="../../ui/audiences/actions.py" line="79" />
+        <source>A list called “%1” already exists.</source>
+        <translation>Список «%1» уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audiences/actions.py" line="86" />
+        <source>A segment called “%1” already exists.</source>
+        <translation>Сегмент «%1» уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audiences/actions.py" line="93" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="84" />
+        <location filename="../../ui/audiences/actions.py" line="100" />
         <source>New list</source>
         <translation>Новый список</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="84" />
+        <location filename="../../ui/audiences/actions.py" line="101" />
         <source>List name:</source>
         <translation>Название списка:</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="95" />
+        <location filename="../../ui/audiences/actions.py" line="113" />
         <source>Duplicate list</source>
         <translation>Копия списка</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="95" />
-        <location filename="../../ui/audiences/actions.py" line="149" />
+        <location filename="../../ui/audiences/actions.py" line="114" />
+        <location filename="../../ui/audiences/actions.py" line="173" />
         <source>Name of the copy:</source>
         <translation>Название копии:</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="95" />
-        <location filename="../../ui/audiences/actions.py" line="150" />
+        <location filename="../../ui/audiences/actions.py" line="115" />
+        <location filename="../../ui/audiences/actions.py" line="174" />
         <source>%1 (copy)</source>
         <translation>%1 (копия)</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="104" />
+        <location filename="../../ui/audiences/actions.py" line="124" />
         <source>Rename list</source>
         <translation>Переименовать список</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="104" />
-        <location filename="../../ui/audiences/actions.py" line="164" />
+        <location filename="../../ui/audiences/actions.py" line="125" />
+        <location filename="../../ui/audiences/actions.py" line="189" />
         <source>New name:</source>
         <translation>Новое название:</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="111" />
+        <location filename="../../ui/audiences/actions.py" line="134" />
         <source>Delete list</source>
         <translation>Удалить список</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="111" />
+        <location filename="../../ui/audiences/actions.py" line="133" />
         <source>Delete list “%1”? The contacts stay in the base.</source>
         <translation>Удалить список «%1»? Контакты останутся в базе.</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="130" />
+        <location filename="../../ui/audiences/actions.py" line="153" />
         <source>Export list</source>
         <translation>Выгрузить список</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="137" />
+        <location filename="../../ui/audiences/actions.py" line="160" />
         <source>Exported %1 contacts to %2</source>
         <translation>Выгружено контактов: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="149" />
+        <location filename="../../ui/audiences/actions.py" line="172" />
         <source>Duplicate segment</source>
         <translation>Копия сегмента</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="164" />
+        <location filename="../../ui/audiences/actions.py" line="188" />
         <source>Rename segment</source>
         <translation>Переименовать сегмент</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="174" />
+        <location filename="../../ui/audiences/actions.py" line="201" />
         <source>Delete segment</source>
         <translation>Удалить сегмент</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="174" />
+        <location filename="../../ui/audiences/actions.py" line="200" />
         <source>Delete segment “%1”? Its contacts stay in the base.</source>
         <translation>Удалить сегмент «%1»? Контакты останутся в базе.</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="195" />
+        <location filename="../../ui/audiences/actions.py" line="222" />
         <source>Export segment</source>
         <translation>Выгрузить сегмент</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="205" />
-        <location filename="../../ui/audiences/actions.py" line="209" />
+        <location filename="../../ui/audiences/actions.py" line="232" />
         <source>Freeze into a list</source>
         <translation>Сохранить как список</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="205" />
+        <location filename="../../ui/audiences/actions.py" line="233" />
         <source>Name of the static list:</source>
         <translation>Название статического списка:</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="210" />
+        <location filename="../../ui/audiences/actions.py" line="236" />
         <source>List “%1” already exists. Add the segment's contacts to it?</source>
         <translation>Список «%1» уже есть. Добавить в него контакты сегмента?</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/actions.py" line="217" />
+        <location filename="../../ui/audiences/actions.py" line="246" />
         <source>List “%1” now holds %2 contacts</source>
         <translation>В списке «%1» теперь контактов: %2</translation>
     </message>
@@ -493,9 +502,14 @@
 <context>
     <name>ConditionRow</name>
     <message>
-        <location filename="../../ui/audiences/condition_row.py" line="49" />
+        <location filename="../../ui/audiences/condition_row.py" line="52" />
         <source>Remove this condition</source>
         <translation>Удалить условие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audiences/condition_row.py" line="109" />
+        <source>Custom: %1</source>
+        <translation>Доп. поле: %1</translation>
     </message>
 </context>
 <context>
@@ -524,27 +538,27 @@
         <translation> раз</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/event_part.py" line="89" />
+        <location filename="../../ui/audiences/event_part.py" line="90" />
         <source>any time</source>
         <translation>за всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/event_part.py" line="90" />
+        <location filename="../../ui/audiences/event_part.py" line="91" />
         <source>in the last </source>
         <translation>за последние </translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/event_part.py" line="91" />
+        <location filename="../../ui/audiences/event_part.py" line="92" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/event_part.py" line="92" />
+        <location filename="../../ui/audiences/event_part.py" line="94" />
         <source>sum of</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/event_part.py" line="102" />
+        <location filename="../../ui/audiences/event_part.py" line="104" />
         <source>+ Property filter</source>
         <translation>+ Фильтр по свойству</translation>
     </message>
@@ -710,13 +724,13 @@
         <translation>Сохранить как…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/audiences/editor.py" line="94" />
+        <location filename="../../ui/audiences/editor.py" line="93" />
         <source>First %n matching contact(s)</source>
         <translation><numerusform>Первый %n подходящий контакт</numerusform><numerusform>Первые %n подходящих контакта</numerusform><numerusform>Первые %n подходящих контактов</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/audiences/editor.py" line="149" />
-        <location filename="../../ui/audiences/editor.py" line="239" />
+        <location filename="../../ui/audiences/editor.py" line="242" />
         <source>New segment</source>
         <translation>Новый сегмент</translation>
     </message>
@@ -760,36 +774,51 @@
         <source>Segment name:</source>
         <translation>Название сегмента:</translation>
     </message>
+    <message>
+        <location filename="../../ui/audiences/editor.py" line="225" />
+        <source>A segment called “%1” already exists.</source>
+        <translation>Сегмент «%1» уже есть.</translation>
+    </message>
 </context>
 <context>
     <name>SimplePart</name>
     <message>
-        <location filename="../../ui/audiences/parts.py" line="140" />
+        <location filename="../../ui/audiences/parts.py" line="155" />
         <source>channel</source>
         <translation>канал</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/parts.py" line="144" />
+        <location filename="../../ui/audiences/parts.py" line="159" />
         <source>any campaign</source>
         <translation>любая рассылка</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/parts.py" line="145" />
+        <location filename="../../ui/audiences/parts.py" line="160" />
         <source>any time</source>
         <translation>за всё время</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/parts.py" line="146" />
+        <location filename="../../ui/audiences/parts.py" line="161" />
         <source>in the last </source>
         <translation>за последние </translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/parts.py" line="147" />
+        <location filename="../../ui/audiences/parts.py" line="162" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/audiences/parts.py" line="152" />
+        <location filename="../../ui/audiences/parts.py" line="212" />
+        <source>campaign #%1</source>
+        <translation>рассылка №%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audiences/parts.py" line="222" />
+        <source>%1 (not found)</source>
+        <translation>%1 (не найден)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audiences/parts.py" line="147" />
         <source>tag name</source>
         <translation>название тега</translation>
     </message>

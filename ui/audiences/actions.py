@@ -17,13 +17,14 @@ from app.contacts.list_admin import (
     list_overview,
     rename_list,
 )
-from app.errors import KaskadError
+from app.errors import KaskadError, UserInputError
 from app.segments.service import (
     create_segment,
     delete_segment,
     export_segment,
     freeze_segment,
     get_segment,
+    list_segments,
     update_segment,
 )
 from ui.audiences.dialogs import NameDialog
@@ -72,6 +73,21 @@ class AudienceActions:
             ErrorDialog.ask(self, exc)
             return None
 
+    def _list_name_taken(self: AudiencesScreen, name: str, except_id: int | None = None) -> bool:
+        # Checked here too so the user reads the reason in the interface language.
+        if any(i.name == name and i.id != except_id for i in list_overview(self.engine)):
+            ErrorDialog.ask(self, UserInputError(translate("AudienceActions", "A list called “%1” already exists.")
+                                                 .replace("%1", name)))
+            return True
+        return False
+
+    def _segment_name_taken(self: AudiencesScreen, name: str, except_id: int | None = None) -> bool:
+        if any(s.name == name and s.id != except_id for s in list_segments(self.engine)):
+            ErrorDialog.ask(self, UserInputError(translate("AudienceActions", "A segment called “%1” already exists.")
+                                                 .replace("%1", name)))
+            return True
+        return False
+
     def _in_background(self: AudiencesScreen, fn: Callable[..., Any], *args: Any,
                        done: Callable[[Any], None]) -> None:
         self.notice.setText(translate("AudienceActions", "Working…"))
@@ -81,8 +97,10 @@ class AudienceActions:
     # -- lists --------------------------------------------------------------------------------------
     def new_list(self: AudiencesScreen) -> None:
         """Create an empty static list."""
-        name = NameDialog.ask(self, translate("AudienceActions", "New list"), translate("AudienceActions", "List name:"))
-        if name and (list_id := self._attempt(lambda: create_list(self.engine, name))) is not None:
+        name = NameDialog.ask(self, translate("AudienceActions", "New list"),
+                              translate("AudienceActions", "List name:"))
+        if name and not self._list_name_taken(name) and (
+                list_id := self._attempt(lambda: create_list(self.engine, name))) is not None:
             self.announce(Changes(lists=True))
             self.refresh()
             self.sidebar.select(self.sidebar.lists_view, list_id)
@@ -92,8 +110,10 @@ class AudienceActions:
         current = self.sidebar.current(self.sidebar.lists_view)
         if current is None:
             return
-        name = NameDialog.ask(self, translate("AudienceActions", "Duplicate list"), translate("AudienceActions", "Name of the copy:"), translate("AudienceActions", "%1 (copy)").replace("%1", current[1]))
-        if name:
+        name = NameDialog.ask(self, translate("AudienceActions", "Duplicate list"),
+                              translate("AudienceActions", "Name of the copy:"),
+                              translate("AudienceActions", "%1 (copy)").replace("%1", current[1]))
+        if name and not self._list_name_taken(name):
             self._in_background(duplicate_list, self.engine, current[0], name, done=self._lists_changed)
 
     def rename_list(self: AudiencesScreen) -> None:
@@ -101,15 +121,18 @@ class AudienceActions:
         current = self.sidebar.current(self.sidebar.lists_view)
         if current is None:
             return
-        name = NameDialog.ask(self, translate("AudienceActions", "Rename list"), translate("AudienceActions", "New name:"), current[1])
-        if name and self._attempt(lambda: rename_list(self.engine, current[0], name) or True):
+        name = NameDialog.ask(self, translate("AudienceActions", "Rename list"),
+                              translate("AudienceActions", "New name:"), current[1])
+        if name and not self._list_name_taken(name, current[0]) and self._attempt(
+                lambda: rename_list(self.engine, current[0], name) or True):
             self._lists_changed(current[0])
 
     def delete_list(self: AudiencesScreen) -> None:
         """Delete the selected list after confirmation (its contacts stay)."""
         current = self.sidebar.current(self.sidebar.lists_view)
-        if current is None or not Confirm.ask(self, translate("AudienceActions", "Delete list"), translate("AudienceActions",
-                "Delete list “%1”? The contacts stay in the base.").replace("%1", current[1])):
+        question = translate("AudienceActions", "Delete list “%1”? The contacts stay in the base.")
+        if current is None or not Confirm.ask(self, translate("AudienceActions", "Delete list"),
+                                              question.replace("%1", current[1])):
             return
         if self._attempt(lambda: delete_list(self.engine, current[0]) or True):
             self.stack.setCurrentWidget(self.welcome)
@@ -146,9 +169,10 @@ class AudienceActions:
         current = self._segment()
         if current is None:
             return
-        name = NameDialog.ask(self, translate("AudienceActions", "Duplicate segment"), translate("AudienceActions", "Name of the copy:"),
+        name = NameDialog.ask(self, translate("AudienceActions", "Duplicate segment"),
+                              translate("AudienceActions", "Name of the copy:"),
                               translate("AudienceActions", "%1 (copy)").replace("%1", current[1]))
-        if not name:
+        if not name or self._segment_name_taken(name):
             return
         rule = get_segment(self.engine, current[0]).rule
         new_id = self._attempt(lambda: create_segment(self.engine, name, rule))
@@ -161,8 +185,10 @@ class AudienceActions:
         current = self._segment()
         if current is None:
             return
-        name = NameDialog.ask(self, translate("AudienceActions", "Rename segment"), translate("AudienceActions", "New name:"), current[1])
-        if name and self._attempt(lambda: update_segment(self.engine, current[0], name=name) or True):
+        name = NameDialog.ask(self, translate("AudienceActions", "Rename segment"),
+                              translate("AudienceActions", "New name:"), current[1])
+        if name and not self._segment_name_taken(name, current[0]) and self._attempt(
+                lambda: update_segment(self.engine, current[0], name=name) or True):
             if self.editor.segment_id == current[0]:
                 self.editor.name = name
                 self.editor._update_title()
@@ -171,8 +197,9 @@ class AudienceActions:
     def delete_segment(self: AudiencesScreen) -> None:
         """Delete the selected segment after confirmation."""
         current = self._segment()
-        if current is None or not Confirm.ask(self, translate("AudienceActions", "Delete segment"), translate("AudienceActions",
-                "Delete segment “%1”? Its contacts stay in the base.").replace("%1", current[1])):
+        question = translate("AudienceActions", "Delete segment “%1”? Its contacts stay in the base.")
+        if current is None or not Confirm.ask(self, translate("AudienceActions", "Delete segment"),
+                                              question.replace("%1", current[1])):
             return
         if self._attempt(lambda: delete_segment(self.engine, current[0]) or True):
             if self.editor.segment_id == current[0]:
@@ -202,14 +229,16 @@ class AudienceActions:
         current = self._segment()
         if current is None or not self._saved_first(current[0]):
             return
-        name = NameDialog.ask(self, translate("AudienceActions", "Freeze into a list"), translate("AudienceActions", "Name of the static list:"), current[1])
+        title = translate("AudienceActions", "Freeze into a list")
+        name = NameDialog.ask(self, title, translate("AudienceActions", "Name of the static list:"), current[1])
         if not name:
             return
+        question = translate("AudienceActions", "List “%1” already exists. Add the segment's contacts to it?")
         if any(i.name == name for i in list_overview(self.engine)) and not Confirm.ask(
-                self, translate("AudienceActions", "Freeze into a list"),
-                translate("AudienceActions", "List “%1” already exists. Add the segment's contacts to it?").replace("%1", name)):
+                self, title, question.replace("%1", name)):
             return
-        self._in_background(freeze_segment, self.engine, current[0], name, done=lambda result: self._frozen(name, result))
+        self._in_background(freeze_segment, self.engine, current[0], name,
+                            done=lambda result: self._frozen(name, result))
 
     def _frozen(self: AudiencesScreen, name: str, result: tuple[int, int]) -> None:
         list_id, members = result

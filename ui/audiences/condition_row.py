@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from app.segments.catalog import FieldInfo
 from ui.audiences.context import BuilderContext
 from ui.audiences.event_part import EventPart
 from ui.audiences.labels import KINDS, kind_label, pick
@@ -35,6 +36,8 @@ class ConditionRow(QFrame):
     def __init__(self, ctx: BuilderContext, node: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Custom fields a saved rule uses that the catalogue does not offer (or types differently).
+        self._own_fields: dict[str, FieldInfo] = {}
         self.setObjectName("condition-row")
         self.picker = QComboBox()
         self.picker.setMaxVisibleItems(25)
@@ -72,7 +75,7 @@ class ConditionRow(QFrame):
     def _picked(self, *_args: object) -> None:
         choice = str(self.picker.currentData() or "")
         if choice.startswith("field:"):
-            info = self.ctx.field_info(choice[6:])
+            info = self._own_fields.get(choice[6:]) or self.ctx.field_info(choice[6:])
             part: ConditionPart = FieldPart(info, self.ctx) if info is not None else ConditionPart()
         elif choice == "event":
             part = EventPart(self.ctx)
@@ -96,9 +99,24 @@ class ConditionRow(QFrame):
         """The condition as rule JSON."""
         return self.part.rule()
 
+    def _adopt_custom_field(self, key: str, op: str) -> None:
+        # The catalogue guesses custom types from recent contacts; the saved operator decides here.
+        info = self.ctx.field_info(key)
+        if info is not None and op in (o.key for o in self.ctx.ops_for(info.type)):
+            return
+        kind = next((k for k in ("text", "number", "date") if op in (o.key for o in self.ctx.ops_for(k))), "text")
+        name = key[len("custom:"):]
+        label = self.tr("Custom: %1").replace("%1", name)
+        self._own_fields[key] = FieldInfo(key, label, label, kind)
+        if self.picker.findData(f"field:{key}") < 0:
+            self.picker.insertItem(len(self.ctx.fields), label, f"field:{key}")
+
     def set_rule(self, node: dict[str, Any]) -> None:
         """Show a condition read from a saved rule."""
-        choice = f"field:{node.get('field')}" if node.get("type") == "field" else str(node.get("type"))
+        key = str(node.get("field"))
+        if node.get("type") == "field" and key.startswith("custom:"):
+            self._adopt_custom_field(key, str(node.get("op")))
+        choice = f"field:{key}" if node.get("type") == "field" else str(node.get("type"))
         index = self.picker.findData(choice)
         self.picker.blockSignals(True)
         self.picker.setCurrentIndex(max(0, index))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserInputError
 from app.segments.rules import RuleError
-from app.segments.service import create_segment, update_segment, validate_rule
+from app.segments.service import create_segment, list_segments, update_segment, validate_rule
 from app.workspace import Workspace
 from ui.audiences.condition_row import ERROR_STYLE
 from ui.audiences.context import BuilderContext
@@ -204,6 +204,9 @@ class SegmentEditor(QWidget):
             return False
         try:
             update_segment(self.workspace.engine, self.segment_id, rule=rule)
+        except RuleError as exc:  # e.g. a list deleted meanwhile, or a segment including itself
+            self._invalid(exc)
+            return False
         except UserInputError as exc:
             ErrorDialog.ask(self, exc)
             return False
@@ -221,8 +224,14 @@ class SegmentEditor(QWidget):
         name = NameDialog.ask(self, self.tr("Save segment"), self.tr("Segment name:"), suggested)
         if name is None:
             return False
+        if any(s.name == name for s in list_segments(self.workspace.engine)):
+            ErrorDialog.ask(self, UserInputError(self.tr("A segment called “%1” already exists.").replace("%1", name)))
+            return False
         try:
             segment_id = create_segment(self.workspace.engine, name, rule)
+        except RuleError as exc:
+            self._invalid(exc)
+            return False
         except UserInputError as exc:
             ErrorDialog.ask(self, exc)
             return False

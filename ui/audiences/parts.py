@@ -12,7 +12,7 @@ from ui.audiences.context import BuilderContext
 from ui.audiences.labels import CHANNELS, channel_label, kind_ops, pick
 from ui.audiences.values import ValueEditor, make_value_editor
 
-__all__ = ["ConditionPart", "FieldPart", "SimplePart", "combo_of", "days_spin", "fit_width", "select"]
+__all__ = ["ConditionPart", "FieldPart", "SimplePart", "combo_of", "days_spin", "fit_width", "select", "select_or_keep"]
 
 
 def combo_of(items: list[tuple[Any, str]], *, editable: bool = False, width: int | None = None) -> QComboBox:
@@ -39,6 +39,17 @@ def select(combo: QComboBox, data: Any) -> None:
         combo.setCurrentIndex(index)
     elif combo.isEditable() and data is not None:
         combo.setEditText(str(data))
+
+
+def select_or_keep(combo: QComboBox, data: Any, label: str) -> None:
+    """Select `data`; when the combo lacks it (a list or campaign deleted since), add it as `label`.
+
+    Falling back to the first item would silently change who the rule matches; kept as it is,
+    the count reports the missing list or segment next to the row instead.
+    """
+    if combo.findData(data) < 0:
+        combo.addItem(label, data)
+    combo.setCurrentIndex(combo.findData(data))
 
 
 def days_spin(none_text: str) -> QSpinBox:
@@ -197,13 +208,17 @@ class SimplePart(ConditionPart):
         if self.kind == "engagement":
             assert self.action is not None and self.target is not None and self.within is not None
             select(self.action, node.get("action"))
-            select(self.target, node.get("campaign"))
+            campaign = node.get("campaign")
+            select_or_keep(self.target, campaign, self.tr("campaign #%1").replace("%1", str(campaign)))
             self.within.setValue(int(node.get("within_days") or 0))
         elif self.target is not None:
             value = node.get("value")
-            if self.kind in ("list", "segment") and isinstance(value, str):
-                # A rule may name a list or segment; the combo holds ids.
-                index = self.target.findText(value)
-                self.target.setCurrentIndex(max(0, index))
+            if self.kind in ("list", "segment"):
+                # A rule may name a list or segment instead of giving its id; the combo holds ids.
+                index = self.target.findText(value) if isinstance(value, str) else -1
+                if index >= 0:
+                    self.target.setCurrentIndex(index)
+                else:
+                    select_or_keep(self.target, value, self.tr("%1 (not found)").replace("%1", str(value)))
             else:
                 select(self.target, value)

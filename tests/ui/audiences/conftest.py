@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from app.db.schema import contact_tags, contacts, list_members, lists, tags
 from app.workspace import Workspace

@@ -47,6 +47,11 @@ def test_save_freeze_and_export_a_built_segment(screen: AudiencesScreen, base: B
     assert screen.sidebar.current(screen.sidebar.segments_view) == (saved.id, saved.name)
     assert screen.sidebar.shown_count(screen.sidebar.segments_view, saved.id) == str(len(expected))
     assert not screen.editor.dirty and not screen.editor.title.text().endswith("*")
+    answers.names.append("Казань: VIP и именинники")  # "Save as" under a taken name is refused
+    qtbot.mouseClick(screen.editor.save_as_button, Qt.MouseButton.LeftButton)
+    assert [str(e) for e in answers.errors] == ["A segment called “Казань: VIP и именинники” already exists."]
+    answers.errors.clear()
+    assert len(list_segments(screen.engine)) == 1 and screen.editor.segment_id == saved.id
 
     answers.names.append("Заморожено 5 января")
     screen.sidebar.segment_actions["freeze"].trigger()
@@ -87,7 +92,7 @@ def test_static_lists_new_duplicate_rename_export_delete(screen: AudiencesScreen
     # A name already taken is refused with a clear message and nothing changes.
     answers.names.append("Новый список")
     screen.sidebar.list_actions["rename"].trigger()
-    assert "already exists" in str(answers.errors.pop())
+    assert str(answers.errors.pop()) == "A list called “Новый список” already exists."
     assert list_id_named(screen, "Постоянные (копия)") == copy_id
 
     target = tmp_path / "список.xlsx"
@@ -166,3 +171,33 @@ def test_a_saved_rule_reads_back_into_the_same_widgets(screen: AudiencesScreen, 
     assert not screen.editor.dirty
     settle(qtbot, screen)
     assert screen.editor.last_count == 0  # nobody bought anything in the test base
+
+
+def test_a_rule_naming_things_that_are_gone_is_kept_and_explained(screen: AudiencesScreen, base: Base, qtbot) -> None:
+    rule = {"type": "group", "op": "and", "children": [
+        {"type": "field", "field": "custom:Бонусы", "op": "gte", "value": 100},
+        {"type": "list", "op": "in", "value": base.list_id},
+        {"type": "engagement", "action": "clicked", "op": "did", "campaign": 77, "within_days": None}]}
+    segment_id = create_segment(screen.engine, "Старое правило", rule)
+    with screen.engine.begin() as conn:  # the list is deleted after the segment was saved
+        conn.execute(sa.delete(list_members))
+        conn.execute(sa.delete(lists))
+    screen.refresh()
+    screen.open_segment(segment_id)
+    assert screen.editor.rule() == rule and not screen.editor.dirty  # nothing silently replaced
+    bonus, gone, campaign = screen.editor.builder.rows()
+    assert bonus.picker.currentText() == "Custom: Бонусы" and bonus.part.editor.spin.value() == 100
+    assert campaign.part.target.currentText() == "campaign #77"
+    settle(qtbot, screen)
+    assert gone.error.text() == "This list no longer exists." and screen.editor.last_count is None
+    assert not bonus.error.isVisibleTo(screen)
+
+
+def test_a_segment_cannot_include_itself(screen: AudiencesScreen, base: Base, answers: Answers, qtbot) -> None:
+    kazan = create_segment(screen.engine, "Казань", KAZAN)
+    screen.refresh()
+    screen.open_segment(kazan)
+    row = screen.editor.builder.add_condition({"type": "segment", "op": "in", "value": kazan})
+    assert screen.editor.save() is False
+    assert row.error.text() == "A segment cannot include itself."
+    assert answers.errors == [] and get_segment(screen.engine, kazan).rule == KAZAN

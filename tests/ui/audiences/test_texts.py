@@ -7,12 +7,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from app.segments.service import create_segment
 from app.workspace import Workspace
-from tests.ui.audiences.conftest import Base, settle
+from tests.ui.audiences.conftest import Answers, Base, settle
 from ui.audiences.screen import AudiencesScreen
 from ui.i18n import I18N_DIR, install_translators, remove_translators
 from ui.sections import section, title_of
@@ -74,7 +74,7 @@ def _english_words(widget: QWidget) -> set[str]:
     return set(re.findall(r"[A-Za-z]{3,}", " ".join(texts))) - LATIN
 
 
-def test_the_screen_speaks_russian(workspace: Workspace, base: Base, qtbot, russian) -> None:
+def test_the_screen_speaks_russian(workspace: Workspace, base: Base, answers: Answers, qtbot, russian) -> None:
     assert title_of(section("lists")) == "Аудитории"
     segment_id = create_segment(workspace.engine, "Всё сразу", EVERYTHING)
     screen = AudiencesScreen(workspace)
@@ -92,7 +92,8 @@ def test_the_screen_speaks_russian(workspace: Workspace, base: Base, qtbot, russ
     screen.editor.builder.rows()[-1].part.editor.edit.setText("Казань")
     settle(qtbot, screen)
     assert screen.editor.count_label.text() == "Подходят: 0 контактов"
-    assert screen.editor.preview.preview.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "Имя"
+    assert screen.editor.preview.preview.headerData(0, Qt.Orientation.Horizontal) == "Имя"
+    answers.unsaved.append("discard")
     screen.open_list(base.list_id)
     assert screen.list_page.count_label.text() == "2 контакта"
     assert _english_words(screen) == set()
