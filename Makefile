@@ -27,10 +27,9 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app ui main.py tests bench
 
-# Regenerates the Qt translation catalogue from tr() calls and compiles it.
+# Qt translation catalogues, one per UI area: refresh each from its sources, compile all.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py') -ts resources/i18n/kaskad_ru.ts
-	$(VENV)/bin/pyside6-lrelease resources/i18n/kaskad_ru.ts -qm resources/i18n/kaskad_ru.qm
+	resources/i18n/update.sh $(VENV)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

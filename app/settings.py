@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,11 +15,14 @@ from app.errors import UserInputError
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_KEY",
+    "SMS_PRICE_KEY",
     "get_bool",
+    "get_decimal",
     "get_int",
     "get_language",
     "get_setting",
     "get_str",
+    "parse_decimal",
     "set_language",
     "set_setting",
 ]
@@ -26,6 +30,9 @@ __all__ = [
 #: UI language: "" (follow the system locale), "ru" or "en".
 LANGUAGE_KEY = "ui.language"
 LANGUAGES = ("", "ru", "en")
+
+#: Price of one SMS part in roubles: the SMS editor, the pre-flight and Settings all use it.
+SMS_PRICE_KEY = "sms.price_per_segment"
 
 _MISSING = object()
 
@@ -57,6 +64,26 @@ def get_int(engine: Engine, key: str, default: int = 0) -> int:
     """An integer setting; a stored value of another type counts as unset."""
     value = get_setting(engine, key, _MISSING)
     return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def get_decimal(engine: Engine, key: str) -> Decimal | None:
+    """A non-negative amount stored as a number or as text with "." or "," (e.g. "4,95");
+    None when unset, empty or not a usable number."""
+    return parse_decimal(get_setting(engine, key))
+
+
+def parse_decimal(value: Any) -> Decimal | None:
+    """`value` (int, float or "1 234,50"-style text) as a finite non-negative Decimal, else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    text = str(value).replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and amount >= 0 else None
 
 
 def get_bool(engine: Engine, key: str, default: bool = False) -> bool:

@@ -8,6 +8,10 @@ only sees plain signals. Progress is read from row counts by the screens (never 
 The host keeps the engine running while any campaign is `running` (held messages wait for
 their sending window inside it) and stops it when none is left, so `main.py engine` can take
 over. Closing the main window while it sends asks first, then stops it gracefully.
+
+Next to the engine, on the same thread, run the status/unsubscribe receiver and the
+suppression sync (`app.receiver.companions`); a receiver port already in use is reported as
+`warning` and sending carries on.
 """
 
 from __future__ import annotations
@@ -61,19 +65,28 @@ class EngineHost(QObject):
         started(): the engine holds the lock and sends.
         stopped(): the engine released the lock.
         problem(str): a plain-language reason it could not run (another sender, a failure).
+        warning(str): something works less well but sending goes on (the receiver's port is taken).
+
+    Attributes:
+        receiver_url: the running receiver's local URL ("" when it does not run).
     """
 
     started = Signal()
     stopped = Signal()
     problem = Signal(str)
+    warning = Signal(str)
     _posted = Signal()
 
     def __init__(self, workspace: Workspace, *, engine_kwargs: dict[str, Any] | None = None,
-                 idle_check_ms: int = 2000) -> None:
+                 idle_check_ms: int = 2000, receiver: bool = True, receiver_port: int | None = None) -> None:
         super().__init__()
         self.workspace = workspace
         self.engine_kwargs = dict(engine_kwargs or {})
+        self.receiver = receiver
+        self.receiver_port = receiver_port  # None: the port saved in Settings
+        self.receiver_url = ""
         self.last_problem = ""
+        self.last_warning = ""
         self._thread: threading.Thread | None = None
         self._engine: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -152,6 +165,7 @@ class EngineHost(QObject):
     # -- the thread -------------------------------------------------------------------
     def _run(self) -> None:
         from app.engine.engine import Engine
+        from app.receiver.companions import start_companions
 
         async def main() -> None:
             self._loop = asyncio.get_running_loop()
@@ -166,8 +180,25 @@ class EngineHost(QObject):
             if self._stop_flag.is_set():
                 return
             await engine.start()
+            try:
+                companions = await start_companions(self.workspace, receiver=self.receiver,
+                                                    secret_store=kwargs["secret_store"], port=self.receiver_port)
+            except BaseException:
+                await engine.close()
+                raise
+            if companions.receiver is not None:
+                self.receiver_url = companions.receiver.url
+            elif companions.warning:
+                self._post("warning", self.tr(
+                    "Sending goes on, but the status receiver could not use port %1 (another program holds "
+                    "it). Delivery statuses and unsubscribe clicks are not received until the port is free or "
+                    "another one is set in Settings → Sending.").replace("%1", str(companions.port)))
             self._post("started", "")
-            await engine.run_forever(tick=0.05, status_every=60.0)
+            try:
+                await engine.run_forever(tick=0.05, status_every=60.0)
+            finally:
+                await companions.close()
+                self.receiver_url = ""
 
         try:
             asyncio.run(main())
@@ -201,12 +232,19 @@ class EngineHost(QObject):
                 return
             if kind == "started":
                 self.started.emit()
+            elif kind == "warning":
+                self.last_warning = text
+                self.warning.emit(text)
             elif kind == "problem":
                 self.last_problem = text
                 self.problem.emit(text)
             elif kind == "stopped":
-                if self._thread is not None and not self._thread.is_alive():
-                    self._thread = None
+                if self._thread is not None:
+                    # "stopped" is the thread's last act: wait the moment it needs to end, so
+                    # `running` is already False for whoever reacts to `stopped`.
+                    self._thread.join(2.0)
+                    if not self._thread.is_alive():
+                        self._thread = None
                 self.stopped.emit()
                 self._flush_after_stop()
 

@@ -1,11 +1,16 @@
-"""The main window: section navigation on the left, the section's page on the right, a status bar."""
+"""The main window: section navigation on the left, the section's page on the right, a status bar.
+
+The engine host starts with the window, so a campaign left running resumes when the app
+opens. Switching sections asks the current page first: a page may define
+`may_leave() -> bool` (ask about unsaved work; False keeps the user there).
+"""
 
 from __future__ import annotations
 
 import inspect
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.workspace import Workspace
+from ui.engine_host import EngineHost, engine_host
 from ui.ops import active_operations
 from ui.sections import SECTIONS, title_of
 from ui.widgets.dialogs import Confirm
@@ -66,6 +72,7 @@ class MainWindow(QMainWindow):
                                "QListWidget#navigation::item { padding: 6px 8px; }")
         self.pages = QStackedWidget()
         self._built: dict[str, QWidget] = {}
+        self._row = -1
         for entry in SECTIONS:
             item = QListWidgetItem(self.style().standardIcon(entry.icon), title_of(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
@@ -85,6 +92,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        self.engine_host: EngineHost = engine_host(workspace, self)
+        self.engine_host.warning.connect(lambda text: self.statusBar().showMessage(text))
+        self.engine_host.problem.connect(lambda text: self.statusBar().showMessage(text))
+        QTimer.singleShot(0, self.engine_host.sync)  # resume a running campaign now, not at the first tick
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -116,9 +127,21 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         return self.page(section_id)
 
+    def may_leave_section(self) -> bool:
+        """Whether the current page lets the user go elsewhere (pages without `may_leave` always do)."""
+        current = self.pages.currentWidget()
+        may_leave = getattr(current, "may_leave", None)
+        return True if may_leave is None else bool(may_leave())
+
     def _show_section(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or row == self._row:
             return
+        if self._row >= 0 and not self.may_leave_section():
+            self.nav.blockSignals(True)  # stay: put the selection back without re-entering here
+            self.nav.setCurrentRow(self._row)
+            self.nav.blockSignals(False)
+            return
+        self._row = row
         widget = self.page(SECTIONS[row].id)
         self.pages.setCurrentWidget(widget)
 

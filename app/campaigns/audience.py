@@ -8,7 +8,7 @@ row, and re-running after a crash simply continues. Nothing is loaded into Pytho
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,12 +17,13 @@ from sqlalchemy.engine import Engine
 
 from app.campaigns.model import get_campaign
 from app.db.engine import BEGIN_IMMEDIATE, is_sqlite
-from app.db.schema import consents, contacts, list_members, settings, suppressions
+from app.db.schema import consents, contacts, list_members, suppressions
 from app.engine.gates import load_policy
 from app.outbox.tables import campaigns, outbox
 from app.progress import CancelToken, ProgressCallback, no_progress
+from app.settings import SMS_PRICE_KEY, get_decimal
 
-__all__ = ["Preflight", "materialise", "preflight"]
+__all__ = ["Preflight", "audience_condition", "materialise", "preflight"]
 
 BATCH = 5000
 
@@ -31,9 +32,19 @@ def _address_column(channel: str) -> Any:
     return contacts.c.email if channel == "email" else contacts.c.phone
 
 
-def _audience_filter(audience: dict[str, Any]) -> Any:
+def audience_condition(engine: Engine, audience: dict[str, Any]) -> Any:
+    """The audience as a WHERE condition on contacts: all, lists, or a saved segment's rule.
+
+    A started campaign carries the segment's rule and date frozen in its audience (see
+    `app.campaigns.model.start_campaign`), so a resumed materialisation selects the same people."""
     if audience.get("all"):
         return sa.true()
+    if audience.get("segment") is not None:
+        from app.segments.service import get_segment, segment_condition
+
+        rule = audience.get("rule") or get_segment(engine, int(audience["segment"])).rule
+        today = date.fromisoformat(audience["today"]) if audience.get("today") else None
+        return segment_condition(engine, rule, today=today)
     return sa.exists(sa.select(list_members.c.contact_id).where(
         list_members.c.contact_id == contacts.c.id, list_members.c.list_id.in_(audience.get("lists") or [])))
 
@@ -56,6 +67,7 @@ def materialise(engine: Engine, campaign_id: int, *, now: datetime | None = None
     else:
         new_id = sa.func.replace(sa.cast(sa.func.gen_random_uuid(), sa.String), "-", "")
         insert = postgresql.insert
+    audience = audience_condition(engine, campaign.audience)
     low, high = _id_range(engine)
     done = 0
     for start in range(low - 1, high, batch):
@@ -68,7 +80,7 @@ def materialise(engine: Engine, campaign_id: int, *, now: datetime | None = None
             sa.case((address.is_(None), "no_address"), else_=None),
             sa.literal(campaign.transactional), sa.literal(0), sa.literal(now, sa.DateTime(timezone=True)),
             sa.literal(now, sa.DateTime(timezone=True)), sa.literal(now, sa.DateTime(timezone=True)),
-        ).where(contacts.c.id > start, contacts.c.id <= start + batch, _audience_filter(campaign.audience))
+        ).where(contacts.c.id > start, contacts.c.id <= start + batch, audience)
         stmt = insert(outbox).from_select(
             ["message_id", "campaign_id", "contact_id", "channel", "provider", "address", "state", "skip_reason",
              "transactional", "attempts", "next_attempt_at", "created_at", "updated_at"], select,
@@ -124,12 +136,13 @@ def preflight(engine: Engine, campaign_id: int, *, sample: int = 200, now: datet
     renderer = CampaignRenderer(engine)
     renderer.prepare()
     segment_sample: list[int] = []
+    audience = audience_condition(engine, campaign.audience)
     with engine.connect() as conn:
         policy = load_policy(conn)
         per_day, per_week = policy.cap_for(campaign.channel)
         last = 0
         while True:
-            rows = conn.execute(sa.select(contacts).where(contacts.c.id > last, _audience_filter(campaign.audience))
+            rows = conn.execute(sa.select(contacts).where(contacts.c.id > last, audience)
                                 .order_by(contacts.c.id).limit(BATCH)).mappings().all()
             if not rows:
                 break
@@ -173,11 +186,11 @@ def preflight(engine: Engine, campaign_id: int, *, sample: int = 200, now: datet
                     except TemplateError as exc:
                         if len(result.sample_errors) < 5:
                             result.sample_errors.append(f"contact {row['id']}: {exc}")
-        price = conn.execute(sa.select(settings.c.value).where(settings.c.key == "sending.sms_price")).scalar()
     if campaign.channel == "sms" and segment_sample:
         average = sum(segment_sample) / len(segment_sample)
         result.segments = round(average * result.reachable)
-        result.cost = round(result.segments * float(price), 2) if price not in (None, "") else None
+        price = get_decimal(engine, SMS_PRICE_KEY)
+        result.cost = float(round(result.segments * price, 2)) if price is not None else None
     return result
 
 

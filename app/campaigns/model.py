@@ -77,22 +77,35 @@ def _resolve_template(engine: Engine, channel: str, template: int | str,
 def create_campaign(engine: Engine, *, name: str, channel: str, template: int | str | None = None,
                     template_version: int | None = None, content: dict[str, str] | None = None,
                     lists_: list[int | str] | None = None, all_contacts: bool = False,
-                    provider: str | None = None, fallback_provider: str | None = None,
+                    segment: int | str | None = None, provider: str | None = None, fallback_provider: str | None = None,
                     sender: str | None = None, transactional: bool = False) -> Campaign:
-    """Create a draft campaign pinned to a template version (or with inline content)."""
+    """Create a draft campaign pinned to a template version (or with inline content).
+
+    The audience is one of: `lists_` (ids or names), `all_contacts`, or a saved `segment` (id or
+    name). Without a `sender`, an SMS campaign takes the SMS sender name of Settings' identity."""
     name = " ".join((name or "").split())
     if not name:
         raise UserInputError("the campaign needs a name")
     if channel not in CHANNELS:
         raise UserInputError(f"unknown channel {channel!r}; one of: {', '.join(CHANNELS)}")
-    if bool(lists_) == bool(all_contacts):
-        raise UserInputError("choose the audience: one or more lists, or all contacts")
+    if [bool(lists_), bool(all_contacts), segment not in (None, "")].count(True) != 1:
+        raise UserInputError("choose the audience: one or more lists, a saved segment, or all contacts")
     if template is None and not content:
         raise UserInputError("the campaign needs a template")
     template_id = version = None
     if template is not None:
         template_id, version = _resolve_template(engine, channel, template, template_version)
-    audience: dict[str, Any] = {"all": True} if all_contacts else {"lists": resolve_lists(engine, lists_ or [])}
+    audience: dict[str, Any]
+    if all_contacts:
+        audience = {"all": True}
+    elif lists_:
+        audience = {"lists": resolve_lists(engine, lists_)}
+    else:
+        from app.segments.service import get_segment
+
+        audience = {"segment": get_segment(engine, segment).id}  # type: ignore[arg-type]
+    if sender is None and channel == "sms":
+        sender = _identity_sms_sender(engine)
     provider = provider or default_provider(engine, channel)
     for name_ in filter(None, (provider, fallback_provider)):
         info = get_provider(engine, name_)
@@ -105,6 +118,15 @@ def create_campaign(engine: Engine, *, name: str, channel: str, template: int | 
             transactional=transactional, status="draft", materialised=False, created_at=datetime.now(UTC),
         )).inserted_primary_key[0]
     return get_campaign(engine, campaign_id)
+
+
+def _identity_sms_sender(engine: Engine) -> str | None:
+    from app.campaigns.render import IDENTITY_KEY
+    from app.settings import get_setting
+
+    identity = get_setting(engine, IDENTITY_KEY)
+    name = str(identity.get("sms_sender") or "").strip() if isinstance(identity, dict) else ""
+    return name or None
 
 
 def get_campaign(engine: Engine, campaign_id: int) -> Campaign:
@@ -131,8 +153,20 @@ def _set_status(engine: Engine, campaign_id: int, allowed: tuple[str, ...], **va
 
 
 def start_campaign(engine: Engine, campaign_id: int, now: datetime | None = None) -> Campaign:
-    """draft → running (materialise the audience next)."""
-    return _set_status(engine, campaign_id, ("draft",), status="running", started_at=now or datetime.now(UTC))
+    """draft → running (materialise the audience next).
+
+    A segment audience is frozen here: its rule and today's date are copied into the campaign,
+    so editing the segment later (or resuming an interrupted materialisation) selects the same
+    rule for this campaign."""
+    now = now or datetime.now(UTC)
+    campaign = get_campaign(engine, campaign_id)
+    values: dict[str, Any] = {"status": "running", "started_at": now}
+    if campaign.status == "draft" and campaign.audience.get("segment") is not None:
+        from app.segments.service import get_segment
+
+        rule = get_segment(engine, int(campaign.audience["segment"])).rule
+        values["audience"] = {**campaign.audience, "rule": rule, "today": now.date().isoformat()}
+    return _set_status(engine, campaign_id, ("draft",), **values)
 
 
 def pause_campaign(engine: Engine, campaign_id: int, reason: str = "paused by the user") -> Campaign:

@@ -6,6 +6,12 @@ personalised with the same sandboxed Jinja environments. Email payloads get RFC 
 headers: `List-Unsubscribe` with a per-contact token signed with HMAC-SHA256 under a
 workspace secret, and `List-Unsubscribe-Post: List-Unsubscribe=One-Click` when an HTTPS
 unsubscribe base URL is configured (a mailto alone does not satisfy Gmail's rule).
+
+The unsubscribe link is `{receiver.public_url}/u/{token}`: the engine's receiver serves
+`/u/{token}`. `sending.unsubscribe_base_url` is an optional override for setups where another
+server answers those links (it must serve the same `/u/{token}` path). The sender identity
+(`sending.identity`: from_name, from_email, reply_to, sms_sender) gives the e-mail From (a
+campaign's own sender wins) and Reply-To.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import hmac
 import secrets
 import threading
 from collections.abc import Mapping
+from email.headerregistry import Address
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,11 +33,30 @@ from app.errors import TemplateError
 from app.outbox.store import RenderInput
 from app.outbox.tables import campaigns
 
-__all__ = ["CampaignRenderer", "make_unsubscribe_token", "read_unsubscribe_token", "unsubscribe_secret"]
+__all__ = ["IDENTITY_KEY", "CampaignRenderer", "email_from", "make_unsubscribe_token", "read_unsubscribe_token",
+           "unsubscribe_secret"]
 
 SETTING_SECRET = "sending.unsubscribe_secret"
+#: Optional override of the unsubscribe base URL; by default it is `receiver.public_url`.
 SETTING_BASE_URL = "sending.unsubscribe_base_url"
+SETTING_PUBLIC_URL = "receiver.public_url"
 SETTING_MAILTO = "sending.unsubscribe_mailto"
+#: The sender identity saved in Settings: {from_name, from_email, reply_to, sms_sender}.
+IDENTITY_KEY = "sending.identity"
+
+
+def email_from(identity: Any) -> str:
+    """"Name <address>" (or just the address) from a stored identity; "" without an address."""
+    if not isinstance(identity, dict) or not str(identity.get("from_email") or "").strip():
+        return ""
+    address = str(identity["from_email"]).strip()
+    name = str(identity.get("from_name") or "").strip()
+    if not name:
+        return address
+    try:  # quotes a name holding commas or quotes; keeps Cyrillic readable (encoded when sent)
+        return str(Address(display_name=name, addr_spec=address))
+    except (ValueError, IndexError):
+        return f"{name} <{address}>"
 
 
 def unsubscribe_secret(engine: Engine) -> bytes:
@@ -75,7 +101,7 @@ class CampaignRenderer:
         the renderer runs inside the claim, where a second writer would wait on the lock."""
         with self.engine.connect() as conn:
             self._settings = dict(conn.execute(sa.select(settings.c.key, settings.c.value).where(
-                settings.c.key.in_((SETTING_BASE_URL, SETTING_MAILTO)))).all())
+                settings.c.key.in_((SETTING_BASE_URL, SETTING_PUBLIC_URL, SETTING_MAILTO, IDENTITY_KEY)))).all())
         self._secret = unsubscribe_secret(self.engine)
 
     def _setting(self, key: str) -> Any:
@@ -101,7 +127,8 @@ class CampaignRenderer:
 
     def unsubscribe_headers(self, contact_id: int | None) -> tuple[dict[str, str], str]:
         """(List-Unsubscribe headers, the URL for the footer link) for one contact."""
-        base, mailto = self._setting(SETTING_BASE_URL), self._setting(SETTING_MAILTO)
+        base = self._setting(SETTING_BASE_URL) or self._setting(SETTING_PUBLIC_URL)
+        mailto = self._setting(SETTING_MAILTO)
         if contact_id is None or not (base or mailto):
             return {}, ""
         token = make_unsubscribe_token(self._secret, contact_id, "email")
@@ -126,8 +153,12 @@ class CampaignRenderer:
             headers, url = self.unsubscribe_headers(contact.get("id"))
             headers["X-Kaskad-Message"] = item.message_id
             payload["headers"] = headers
-            if campaign["sender"]:
-                payload["from_addr"] = campaign["sender"]
+            identity = self._setting(IDENTITY_KEY)
+            sender = campaign["sender"] or email_from(identity)
+            if sender:
+                payload["from_addr"] = sender
+            if isinstance(identity, dict) and str(identity.get("reply_to") or "").strip():
+                payload["reply_to"] = str(identity["reply_to"]).strip()
             payload.update(self._email(campaign, contact, url))
         else:
             payload.update(self._text(campaign, contact, item.channel))

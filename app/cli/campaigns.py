@@ -39,6 +39,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     audience = p.add_mutually_exclusive_group(required=True)
     audience.add_argument("--list", action="append", dest="lists", metavar="LIST", help="list name or id (repeatable)")
     audience.add_argument("--all", action="store_true", help="all contacts")
+    audience.add_argument("--segment", metavar="SEGMENT", help="saved segment name or id (frozen when started)")
     p.add_argument("--provider", help="provider account (default: the channel's default, else the sandbox)")
     p.add_argument("--fallback-provider", help="used only for messages certainly not sent by the first")
     p.add_argument("--sender", help="From address (email) or sender name (SMS)")
@@ -71,6 +72,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 def _create(args: argparse.Namespace, ws: Workspace) -> int:
     campaign = create_campaign(ws.engine, name=args.name, channel=args.channel, template=args.template,
                                template_version=args.template_version, lists_=args.lists, all_contacts=args.all,
+                               segment=args.segment,
                                provider=args.provider, fallback_provider=args.fallback_provider,
                                sender=args.sender, transactional=args.transactional)
     emit(args, {"ok": True, "id": campaign.id, "provider": campaign.provider,

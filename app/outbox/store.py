@@ -59,6 +59,9 @@ def _due(state: str) -> sa.Select:
 
 
 _DUE_QUEUED, _DUE_HELD = _due("queued"), _due("held")
+# The contact's columns close each due row: slicing them into a dict is the cheap path.
+_CONTACT_NAMES = tuple(col.name for col in contacts.c)
+_CONTACT_START = len(_DUE_QUEUED.selected_columns) - len(_CONTACT_NAMES)
 
 
 
@@ -160,7 +163,7 @@ class OutboxStore(OutboxQueries):
 
     def _gate_and_mark(self, conn: Connection, rows: list[Any], provider: str, now: datetime, epoch: int,
                        render: Renderer, policy: GatePolicy) -> list[Claimed]:
-        people = {r.id: {col.name: getattr(r, f"c_{col.name}") for col in contacts.c} for r in rows}
+        people = {r.id: dict(zip(_CONTACT_NAMES, r[_CONTACT_START:], strict=True)) for r in rows}
         suppressed = {(r.channel, r.address) for r in rows if r.suppressed}
         consented = {(r.channel, r.contact_id) for r in rows if r.consented}
         sent_counts: dict[tuple[str, int], list[int]] = {}
@@ -182,6 +185,8 @@ class OutboxStore(OutboxQueries):
         updates: list[dict[str, Any]] = []
         attempts: list[dict[str, Any]] = []
         claimed: list[Claimed] = []
+        sending: list[int] = []
+        payloads: list[dict[str, Any]] = []
         for r in rows:
             person = people[r.id] if r.c_id is not None else {}
             base = {"b_id": r.id, "updated_at": now}
@@ -218,17 +223,38 @@ class OutboxStore(OutboxQueries):
                 continue
             data, zipped = encode_payload(r.channel, payload)
             attempt_no = r.attempts + 1
-            updates.append({**base, "state": "sending", "attempts": attempt_no, "sent_at": now,
-                            "claim_epoch": epoch, "payload": data, "payload_zip": zipped})
+            sending.append(r.id)
+            payloads.append({"b_id": r.id, "payload": data, "payload_zip": zipped})
             attempts.append({"outbox_id": r.id, "attempt_no": attempt_no, "provider": provider,
                              "epoch": epoch, "started_at": now})
             claimed.append(Claimed(r.id, r.message_id, r.campaign_id, r.channel, provider, r.address,
                                    r.contact_id, bool(r.transactional), attempt_no, payload, r.sender or "",
                                    r.fallback_provider))
         _bulk_update(conn, updates)
+        if sending:
+            # The values shared by the whole claim in one statement; only payloads go per row.
+            # `attempts + 1` equals each row's attempt_no: the rows were read in this transaction.
+            for start in range(0, len(sending), 900):  # under old SQLite's 999-variable limit
+                conn.execute(outbox.update().where(outbox.c.id.in_(sending[start:start + 900])).values(
+                    state="sending", attempts=outbox.c.attempts + 1, sent_at=now, updated_at=now,
+                    claim_epoch=epoch))
+            conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id")), payloads)
         if attempts:
             conn.execute(outbox_attempts.insert(), attempts)
         return claimed
+
+    def release(self, claimed: list[Claimed], now: datetime) -> None:
+        """Claimed messages that never reached the network go back to `queued` (certainly unsent)."""
+        if not claimed:
+            return
+        with self._write() as conn, conn.begin():
+            keys = [{"b_id": c.outbox_id, "b_attempt": c.attempt_no} for c in claimed]
+            conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id"), outbox.c.state == "sending",
+                                               outbox.c.attempts == sa.bindparam("b_attempt"))
+                         .values(state="queued", attempts=outbox.c.attempts - 1, updated_at=now), keys)
+            conn.execute(outbox_attempts.delete().where(outbox_attempts.c.outbox_id == sa.bindparam("b_id"),
+                                                        outbox_attempts.c.attempt_no == sa.bindparam("b_attempt")),
+                         keys)
 
     # -- results ----------------------------------------------------------------------
     def finish(self, results: Iterable[Finish], now: datetime) -> None:

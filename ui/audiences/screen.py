@@ -111,6 +111,10 @@ class AudiencesScreen(AudienceActions, QWidget):
         change_bus().changes_applied.emit(changes, self)
 
     # -- navigation -------------------------------------------------------------------------------
+    def may_leave(self) -> bool:
+        """Whether the main window may switch to another section (asks about an unsaved segment)."""
+        return self._leave_editor()
+
     def _leave_editor(self) -> bool:
         return self.stack.currentWidget() is not self.editor or self.editor.may_leave()
 

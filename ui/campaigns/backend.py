@@ -68,12 +68,13 @@ def discard_draft(engine: Engine, campaign_id: int) -> None:
 
 def sample_contact(engine: Engine, campaign_id: int) -> dict[str, Any]:
     """The first contact of the campaign's audience (personalises previews and the test send)."""
-    from app.campaigns.audience import _audience_filter
+    from app.campaigns.audience import audience_condition
     from app.db.schema import contacts
 
     campaign = get_campaign(engine, campaign_id)
+    condition = audience_condition(engine, campaign.audience)
     with engine.connect() as conn:
-        row = conn.execute(sa.select(contacts).where(_audience_filter(campaign.audience))
+        row = conn.execute(sa.select(contacts).where(condition)
                            .order_by(contacts.c.id).limit(1)).mappings().first()
     return dict(row) if row is not None else {}
 

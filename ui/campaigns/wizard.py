@@ -40,6 +40,7 @@ class WizardState:
 
     name: str = ""
     list_id: int | None = None
+    segment_id: int | None = None
     channel: str = "sms"
     template_id: int | None = None
     provider: str = ""
@@ -52,7 +53,7 @@ class WizardState:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def key(self) -> tuple[Any, ...]:
-        return (self.name, self.list_id, self.channel, self.template_id, self.provider, self.transactional)
+        return (self.name, self.list_id, self.segment_id, self.channel, self.template_id, self.provider, self.transactional)
 
 
 class MailingWizard(QWizard):
@@ -101,7 +102,8 @@ class MailingWizard(QWizard):
         self.discard()
         campaign = create_campaign(
             self.workspace.engine, name=state.name, channel=state.channel, template=state.template_id,
-            lists_=[state.list_id] if state.list_id is not None else None, all_contacts=state.list_id is None,
+            lists_=[state.list_id] if state.list_id is not None else None, segment=state.segment_id,
+            all_contacts=state.list_id is None and state.segment_id is None,
             provider=state.provider, sender=sender_for(self.workspace, state.channel),
             transactional=state.transactional)
         state.campaign_id, state.draft_key, state.preflight = campaign.id, state.key(), None

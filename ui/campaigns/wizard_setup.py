@@ -25,6 +25,7 @@ from app.db.schema import contacts
 from app.errors import KaskadError
 from app.providers.store import add_provider, default_provider, list_providers
 from app.secrets import SecretStore
+from app.segments.service import list_segments
 from app.templates.library import get_version, list_templates
 from ui.campaigns.labels import channel_name
 
@@ -44,7 +45,7 @@ def _note(text: str) -> QLabel:
 
 
 class AudiencePage(QWizardPage):
-    """The mailing's name and who gets it: all contacts or one list."""
+    """The mailing's name and who gets it: all contacts, one list, or a saved segment."""
 
     def __init__(self, wizard: MailingWizard) -> None:
         super().__init__()
@@ -57,17 +58,23 @@ class AudiencePage(QWizardPage):
         self.all_radio = QRadioButton()
         self.list_radio = QRadioButton(self.tr("Contacts of a list:"))
         self.lists = QComboBox()
+        self.segment_radio = QRadioButton(self.tr("Contacts of a segment:"))
+        self.segments = QComboBox()
         self.group = QButtonGroup(self)
         self.group.addButton(self.all_radio)
         self.group.addButton(self.list_radio)
+        self.group.addButton(self.segment_radio)
         self.all_radio.setChecked(True)
         self.lists.currentIndexChanged.connect(lambda _i: self.list_radio.setChecked(True))
+        self.segments.currentIndexChanged.connect(lambda _i: self.segment_radio.setChecked(True))
         self.name.textChanged.connect(self.completeChanged)
         form = QFormLayout(self)
         form.addRow(self.tr("Mailing name:"), self.name)
         form.addRow(self.all_radio)
         form.addRow(self.list_radio, self.lists)
-        form.addRow(_note(self.tr("Lists are made in the Audiences section.")))
+        form.addRow(self.segment_radio, self.segments)
+        form.addRow(_note(self.tr("Lists and segments are made in the Audiences section. A segment's contacts are "
+                                  "taken when the mailing starts; later changes to the segment do not affect it.")))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         engine = self.wiz.workspace.engine
@@ -83,6 +90,14 @@ class AudiencePage(QWizardPage):
         self.lists.blockSignals(False)
         self.list_radio.setEnabled(bool(summaries))
         self.lists.setEnabled(bool(summaries))
+        saved = list_segments(engine)
+        self.segments.blockSignals(True)
+        self.segments.clear()
+        for segment in saved:
+            self.segments.addItem(segment.name, segment.id)
+        self.segments.blockSignals(False)
+        self.segment_radio.setEnabled(bool(saved))
+        self.segments.setEnabled(bool(saved))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.name.text().strip())
@@ -90,6 +105,7 @@ class AudiencePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         self.wiz.state.name = self.name.text().strip()
         self.wiz.state.list_id = self.lists.currentData() if self.list_radio.isChecked() else None
+        self.wiz.state.segment_id = self.segments.currentData() if self.segment_radio.isChecked() else None
         return True
 
 
@@ -204,12 +220,15 @@ class ContentPage(QWizardPage):
 
 
 def _first_contact(wizard: MailingWizard) -> dict[str, Any]:
+    from app.campaigns.audience import audience_condition
     from app.db.schema import list_members
 
     query = sa.select(contacts).order_by(contacts.c.id).limit(1)
     if wizard.state.list_id is not None:
         query = query.where(contacts.c.id.in_(sa.select(list_members.c.contact_id)
                                               .where(list_members.c.list_id == wizard.state.list_id)))
+    elif wizard.state.segment_id is not None:
+        query = query.where(audience_condition(wizard.workspace.engine, {"segment": wizard.state.segment_id}))
     with wizard.workspace.engine.connect() as conn:
         row = conn.execute(query).mappings().first()
     return dict(row) if row else {}

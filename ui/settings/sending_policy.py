@@ -20,20 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaigns.render import SETTING_BASE_URL, SETTING_MAILTO
+from app.campaigns.render import SETTING_MAILTO
 from app.db.schema import CHANNELS
 from app.engine.gates import SETTING_CAPS, SETTING_QUIET, load_policy
-from app.settings import get_setting, set_setting
+from app.receiver.config import DEFAULT_PORT, PORT_KEY, PUBLIC_URL_KEY
+from app.settings import SMS_PRICE_KEY, get_decimal, get_int, get_setting, get_str, set_setting
 from app.workspace import Workspace
 from ui.campaigns.wizard import IDENTITY_KEY
 
-__all__ = ["PRICE_KEYS", "RECEIVER_PORT_KEY", "SendingGroup"]
-
-#: The SMS editor reads `sms.price_per_segment`, the pre-flight `sending.sms_price`: both are written.
-PRICE_KEYS = ("sms.price_per_segment", "sending.sms_price")
-#: The port the engine's status / unsubscribe receiver listens on.
-RECEIVER_PORT_KEY = "sending.receiver_port"
-DEFAULT_PORT = 8787
+__all__ = ["SendingGroup"]
 
 
 def _section(text: str) -> QLabel:
@@ -149,14 +144,10 @@ class SendingGroup(QGroupBox):
         day, week = policy.cap_for("sms")
         self.per_day.setValue(day or 0)
         self.per_week.setValue(week or 0)
-        price = get_setting(engine, PRICE_KEYS[0])
-        try:
-            self.price.setValue(float(str(price).replace(",", ".")) if price not in (None, "") else 0.0)
-        except ValueError:
-            self.price.setValue(0.0)
-        port = get_setting(engine, RECEIVER_PORT_KEY)
-        self.port.setValue(port if isinstance(port, int) and not isinstance(port, bool) else DEFAULT_PORT)
-        self.base_url.setText(str(get_setting(engine, SETTING_BASE_URL) or ""))
+        price = get_decimal(engine, SMS_PRICE_KEY)
+        self.price.setValue(float(price) if price is not None else 0.0)
+        self.port.setValue(get_int(engine, PORT_KEY, DEFAULT_PORT) or DEFAULT_PORT)
+        self.base_url.setText(get_str(engine, PUBLIC_URL_KEY))
         self.mailto.setText(str(get_setting(engine, SETTING_MAILTO) or ""))
 
     def problems(self) -> list[str]:
@@ -194,10 +185,9 @@ class SendingGroup(QGroupBox):
         cap = {"day": self.per_day.value() or None, "week": self.per_week.value() or None}
         set_setting(engine, SETTING_CAPS, {channel: dict(cap) for channel in CHANNELS})
         price = round(self.price.value(), 2) or None
-        for key in PRICE_KEYS:
-            set_setting(engine, key, price)
-        set_setting(engine, RECEIVER_PORT_KEY, self.port.value())
-        set_setting(engine, SETTING_BASE_URL, self.base_url.text().strip().rstrip("/") or None)
+        set_setting(engine, SMS_PRICE_KEY, price)
+        set_setting(engine, PORT_KEY, self.port.value())
+        set_setting(engine, PUBLIC_URL_KEY, self.base_url.text().strip().rstrip("/"))
         set_setting(engine, SETTING_MAILTO, self.mailto.text().strip() or None)
         self.note.setStyleSheet("color: #1b7f3b;")
         self.note.setText(self.tr("Saved. New messages follow these settings."))

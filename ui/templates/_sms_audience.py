@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import shiboken6
@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from app.contacts.lists import list_summaries
 from app.db.schema import contacts, list_members
 from app.progress import CancelToken, ProgressCallback, no_progress
-from app.settings import get_setting
+from app.settings import SMS_PRICE_KEY, get_decimal
 from app.templates.render import DryRunReport, dry_run
 from app.templates.sms import SmsAudienceStats, audience_stats
 from ui.ops import OpHandle, run_in_worker
@@ -34,7 +34,7 @@ from ui.templates._sms_errors import template_error_text
 __all__ = ["PRICE_KEY", "AudiencePanel", "audience_report", "price_per_segment"]
 
 #: Settings key of the price of one SMS segment (a number or a decimal string, in roubles).
-PRICE_KEY = "sms.price_per_segment"
+PRICE_KEY = SMS_PRICE_KEY
 # The count only reads, so it runs beside the shared write lane instead of queueing behind an import.
 _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaskad-sms-count")
 # Item data of "All contacts" (a None item data is mishandled by some PySide6 versions).
@@ -43,16 +43,7 @@ _ALL = -1
 
 def price_per_segment(engine: Engine | None) -> Decimal | None:
     """The configured price of one segment, or None when it is not set (or not a number)."""
-    if engine is None:
-        return None
-    value = get_setting(engine, PRICE_KEY)
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        price = Decimal(str(value).replace(",", ".").strip())
-    except InvalidOperation:
-        return None
-    return price if price.is_finite() and price >= 0 else None
+    return None if engine is None else get_decimal(engine, PRICE_KEY)
 
 
 def _audience(engine: Engine, list_id: int | None) -> tuple[int, Iterator[dict[str, Any]]]:

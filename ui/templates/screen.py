@@ -112,6 +112,10 @@ class TemplatesScreen(QWidget):
         """Whether the open template has edits not saved yet."""
         return self.stack.currentWidget() is self.editor_page and self.editor_page.dirty
 
+    def may_leave(self) -> bool:
+        """Whether the main window may switch to another section (asks about unsaved edits)."""
+        return not self.has_unsaved_changes() or confirm_leave(self.editor_page)
+
     # -- library actions -----------------------------------------------------------------------
     def new_template(self, kind: str) -> int | None:
         """Ask a name, create a `kind` template with a starter document, open it."""

@@ -62,7 +62,7 @@ def test_preflight_counts_exclusions_and_sms_cost(workspace: Workspace) -> None:
         conn.execute(suppressions.insert().values(channel="sms", address="+79160000001", reason="unsubscribed",
                                                   created_at=NOON))
         conn.execute(consents.delete().where(consents.c.contact_id.in_(ids[2:4]), consents.c.channel == "sms"))
-        conn.execute(settings.insert().values(key="sending.sms_price", value=3.5))
+        conn.execute(settings.insert().values(key="sms.price_per_segment", value="3,5"))
     long_text = "Здравствуйте, {{ first_name }}! " + "Большая распродажа в нашем магазине. " * 3
     campaign = sms_campaign(workspace, default_provider(workspace.engine, "sms"), text=long_text)
     result = preflight(workspace.engine, campaign, now=NOON)

@@ -54,7 +54,6 @@ def main(language: str, out: Path) -> int:
     create_template(workspace.engine, "Весенняя скидка", "sms",
                     new_document("sms") | {"text": "{{ first_name }}, в субботу скидка 15% на всё! Ваш магазин «Ромашка»"})
     set_setting(workspace.engine, "sms.price_per_segment", 4.95)
-    set_setting(workspace.engine, "sending.sms_price", 4.95)
     set_setting(workspace.engine, "sending.quiet_hours", {"start": "09:00", "end": "21:00", "channels": []})
     add_provider(workspace.engine, SecretStore(workspace.root), "SMS.ru основной", "smsru",
                  options={"from": "ROMASHKA"}, secrets={"api_id": "x"})

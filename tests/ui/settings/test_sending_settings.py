@@ -133,8 +133,10 @@ def test_quiet_hours_caps_price_and_receiver_persist(qtbot, workspace: Workspace
     assert (policy.quiet_start, policy.quiet_end) == (time(10, 30), time(20, 0))
     assert policy.cap_for("sms") == (2, 5) and policy.cap_for("email") == (2, 5)
     assert get_setting(workspace.engine, "sms.price_per_segment") == 4.95
-    assert get_setting(workspace.engine, "sending.sms_price") == 4.95
-    assert get_setting(workspace.engine, "sending.unsubscribe_base_url") == "https://kaskad.example.ru"
+    assert get_setting(workspace.engine, "sending.sms_price") is None  # one key per thing
+    assert get_setting(workspace.engine, "receiver.port") == 9090
+    assert get_setting(workspace.engine, "receiver.public_url") == "https://kaskad.example.ru"
+    assert get_setting(workspace.engine, "sending.receiver_port") is None
 
     again = SendingGroup(workspace)
     qtbot.add_widget(again)

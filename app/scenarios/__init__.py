@@ -1,0 +1,1 @@
+"""Trigger scenarios: the graph model, node registry, validation, documents and versioned storage."""

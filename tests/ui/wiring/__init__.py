@@ -1,0 +1,1 @@
+"""GUI tests of how the screens work together in the main window."""
