@@ -242,7 +242,7 @@ class EngineHost(QObject):
                 if self._thread is not None:
                     # "stopped" is the thread's last act: wait the moment it needs to end, so
                     # `running` is already False for whoever reacts to `stopped`.
-                    self._thread.join(2.0)
+                    self._thread.join(10.0)
                     if not self._thread.is_alive():
                         self._thread = None
                 self.stopped.emit()

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -96,10 +94,6 @@ class Engine:
         self.http: httpx.AsyncClient | None = None
         self.decider: Decider | None = None
         self.sent_count = 0
-        # One thread does the outbox writes (claims, results): its fsyncs and rendering then
-        # overlap the network I/O on the event loop, and the writes stay strictly ordered.
-        self._db: ThreadPoolExecutor | None = None
-        self._last_write: Future[Any] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> None:
@@ -121,7 +115,6 @@ class Engine:
         self.epoch = epoch
         self.http = create_http_client(self._http_timeout)
         self.decider = Decider(self.store, self.backoff, self.now)
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaskad-outbox")
         if self._render is None:
             from app.campaigns.render import CampaignRenderer
             self._render = CampaignRenderer(self.workspace.engine)
@@ -147,11 +140,6 @@ class Engine:
             with contextlib.suppress(Exception):
                 await account.provider.aclose()
         self._flush()
-        if self._db is not None:
-            self._db.shutdown(wait=True)  # every claim and result is written before the lock goes
-            self._db = None
-            if self._last_write is not None and self._last_write.exception() is not None:
-                log.error("writing the last results failed: %s", self._last_write.exception())
         if self.http is not None:
             await self.http.aclose()
         if self._started:
@@ -211,7 +199,7 @@ class Engine:
             if busy:
                 await asyncio.sleep(tick)
                 continue
-            await self._written()
+            self._flush()
             self.store.finish_campaigns(self.now())
             wake = self._next_wake()
             if idle_horizon is not None and (wake is None or wake > idle_horizon):
@@ -283,7 +271,7 @@ class Engine:
             if grant == 0:
                 await asyncio.sleep(max(account.limiter.wait(time.monotonic()), 0.001))
                 continue
-            claimed, examined = await self._claim(name, grant)
+            claimed, examined = self.store.claim(name, grant, now=self.now(), epoch=self.epoch, render=self._render)
             account.limiter.give_back(grant - len(claimed))
             if not examined:
                 account.breaker.probing = False
@@ -295,18 +283,6 @@ class Engine:
                 self._tasks.add(task)
                 task.add_done_callback(self._task_done)
             await asyncio.sleep(0)
-
-    async def _claim(self, name: str, grant: int) -> tuple[list[Claimed], int]:
-        assert self._db is not None
-        job = self._db.submit(functools.partial(self.store.claim, name, grant, now=self.now(), epoch=self.epoch,
-                                                render=self._render))
-        try:
-            return await asyncio.shield(asyncio.wrap_future(job))
-        except asyncio.CancelledError:
-            # Stopping mid-claim: the rows it commits as `sending` will never reach the network,
-            # so hand them back as queued right after it (the same thread keeps the order).
-            self._db.submit(lambda: self.store.release(job.result()[0], self.now()))
-            raise
 
     async def _send(self, name: str, account: _Account, chunk: list[Claimed]) -> None:
         requests = [SendRequest(c.outbox_id, c.message_id, c.channel, c.address, c.payload, c.sender,
@@ -338,33 +314,12 @@ class Engine:
         self.sent_count += sum(1 for f in finishes if f.state == "sent")
         if account_error:
             self._flush()
-            self._write(functools.partial(self.store.pause_campaigns_of, name,
-                                          self.decider.pause_reason(name, account_error)))
+            self.store.pause_campaigns_of(name, self.decider.pause_reason(name, account_error))
 
     def _flush(self) -> None:
-        """Queue the pending results for writing (group commit: one transaction per flush)."""
         if self._pending:
             batch, self._pending = self._pending, []
-            self._write(functools.partial(self.store.finish, batch, self.now()))
-
-    def _write(self, job: Callable[[], Any]) -> None:
-        if self._db is None:  # not started or already closed: write here and now
-            job()
-            return
-        self._last_write = future = self._db.submit(job)
-        future.add_done_callback(self._write_done)
-
-    def _write_done(self, future: Future[Any]) -> None:
-        if not future.cancelled() and future.exception() is not None and self._failure is None:
-            self._failure = future.exception()
-
-    async def _written(self) -> None:
-        """Wait until every queued write is committed."""
-        self._flush()
-        if self._last_write is not None and not self._last_write.done():
-            await asyncio.wrap_future(self._last_write)
-        if self._failure is not None:
-            raise self._failure
+            self.store.finish(batch, self.now())
 
     # -- delivery statuses ----------------------------------------------------------------
     async def poll_statuses(self, *, older_than: timedelta = timedelta(seconds=0), max_rows: int = 2000) -> int:

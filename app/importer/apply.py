@@ -7,13 +7,14 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring
 
 import sqlalchemy as sa
 
 from app.contacts.lists import add_members, get_or_create_list, get_or_create_tags, tag_contacts
 from app.db.schema import consents, contacts
 from app.importer.bulk import Bulk
+from app.importer.consent_rows import upsert_consents
+from app.importer.merge import custom_dict, custom_encoder, merged, unchanged_check
 from app.importer.model import ImportOptions
 from app.importer.rows import CONSENT, CUSTOM, FIELD_ORDER, TAGS, Plan
 from app.progress import CancelToken, ProgressCallback
@@ -25,19 +26,6 @@ _CONSENT_COLUMNS = ("contact_id", "channel", "status", "source", "recorded_at", 
 DEFER_INDEXES_FROM = 20_000
 _COLUMNS = (*FIELD_ORDER, "custom", "search_text", "import_job_id", "created_at", "updated_at")
 _UPDATE_COLUMNS = (*FIELD_ORDER, "custom", "search_text", "updated_at")
-_NEW_STATUS = ("(CASE WHEN excluded.status = 'denied' AND consents.status IN ('granted', 'withdrawn') "
-               "THEN 'withdrawn' ELSE excluded.status END)")
-_CONSENT_SQL = (
-    "INSERT INTO consents (contact_id, channel, status, source, recorded_at, import_job_id) "
-    "VALUES (:contact_id, :channel, :status, :source, :recorded_at, :import_job_id) "
-    "ON CONFLICT (contact_id, channel) DO UPDATE SET "
-    # A "no" in the file for someone who had agreed is a withdrawal, not a never-given consent.
-    "status = " + _NEW_STATUS + ", source = excluded.source, recorded_at = excluded.recorded_at, "
-    "import_job_id = excluded.import_job_id "
-    # Unchanged consents keep the time they were first recorded.
-    "WHERE " + _NEW_STATUS + " <> consents.status "
-    "OR COALESCE(excluded.source, '') <> COALESCE(consents.source, '')"
-)
 
 
 class Touched:
@@ -116,10 +104,12 @@ def apply_plan(
     if plan.existing:
         rows = []
         skip = options.on_duplicate == "skip"
-        for cid, current in ([] if skip else _current(conn, bulk, plan.existing)):
+        overwrite = options.on_duplicate == "overwrite"
+        unchanged = unchanged_check(plan.custom_keys, overwrite)
+        for cid, current in ([] if skip else _current(conn, bulk, plan.existing, unchanged)):
             record = plan.existing[cid]
             applied.touched.existing[cid] = record
-            new = _merged(current, record, plan.custom_keys, options.on_duplicate == "overwrite")
+            new = None if current is None else merged(current, record, plan.custom_keys, overwrite)
             if new is None:
                 applied.skipped += 1
                 continue
@@ -138,7 +128,7 @@ def apply_plan(
 
 def _insert_new(conn: sa.Connection, bulk: Bulk, new: list[list], keys: list[str], job_id: int | None,
                 stamp: object, step: Callable[[int], None]) -> Sequence[int]:
-    custom = _custom_encoder(keys) if bulk.sqlite else (lambda values: _custom_dict(keys, values))
+    custom = custom_encoder(keys) if bulk.sqlite else (lambda values: custom_dict(keys, values))
     ids: list[int] = []
     first_id = next_id = 1 + (conn.execute(sa.select(sa.func.max(contacts.c.id))).scalar() or 0)
     deferred = _drop_indexes(conn) if bulk.sqlite and len(new) >= DEFER_INDEXES_FROM and len(new) > next_id else []
@@ -181,8 +171,10 @@ def _drop_indexes(conn: sa.Connection) -> list[str]:
     return [sql for _name, sql in plain]
 
 
-def _current(conn: sa.Connection, bulk: Bulk, wanted: dict[int, list]) -> Iterator[tuple[int, list]]:
-    """(id, current values) of the contacts in `wanted`, in the FIELD_ORDER + custom layout."""
+def _current(conn: sa.Connection, bulk: Bulk, wanted: dict[int, list],
+             unchanged: Callable[[Sequence, list], bool]) -> Iterator[tuple[int, list | None]]:
+    """(id, current values) of the contacts in `wanted`, in the FIELD_ORDER + custom layout;
+    on SQLite the values are None for a contact `unchanged` says the file leaves as it is."""
     names = f"id, {', '.join(FIELD_ORDER)}, custom"
     if bulk.sqlite:
         cursor = conn.connection.driver_connection.cursor()
@@ -195,7 +187,10 @@ def _current(conn: sa.Connection, bulk: Bulk, wanted: dict[int, list]) -> Iterat
                        for chunk in (ids[k : k + 500] for k in range(0, len(ids), 500)))
         for rows in batches:
             for row in rows:
-                if row[0] in wanted:
+                if (wanted_record := wanted.get(row[0])) is not None:
+                    if unchanged(row, wanted_record):
+                        yield row[0], None
+                        continue
                     record = list(row[1:])
                     record[8] = dt.date.fromisoformat(record[8]) if record[8] else None
                     record[CUSTOM] = json.loads(record[CUSTOM]) if record[CUSTOM] else {}
@@ -208,53 +203,6 @@ def _current(conn: sa.Connection, bulk: Bulk, wanted: dict[int, list]) -> Iterat
             record = list(row[1:])
             record[CUSTOM] = dict(record[CUSTOM] or {})
             yield row[0], record
-
-
-def _custom_dict(keys: list[str], values: tuple | None) -> dict[str, str]:
-    if values is None:
-        return {}
-    return {k: v for k, v in zip(keys, values, strict=True) if v is not None}
-
-
-def _custom_encoder(keys: list[str]) -> Callable[[tuple | None], str]:
-    """JSON of the custom values without json.dumps per row (a million calls cost seconds)."""
-    prefixes = [encode_basestring(k) + ": " for k in keys]
-    if len(keys) == 1:
-        # The usual case (one extra column): no join, no zip.
-        head = "{" + prefixes[0]
-
-        def encode_one(values: tuple | None) -> str:
-            if values is None or values[0] is None:
-                return "{}"
-            return head + encode_basestring(values[0]) + "}"
-
-        return encode_one
-
-    def encode(values: tuple | None) -> str:
-        if values is None:
-            return "{}"
-        return "{" + ", ".join(p + encode_basestring(v) for p, v in zip(prefixes, values, strict=True) if v is not None) + "}"
-
-    return encode
-
-
-def _merged(current: list, record: list, keys: list[str], overwrite: bool) -> list | None:
-    """The contact's new values under the policy, or None when nothing changes."""
-    new = list(current[: CUSTOM + 1])
-    new[CUSTOM] = dict(current[CUSTOM])
-    changed = False
-    for i in range(CUSTOM):
-        value = record[i]
-        if value is None or value == new[i]:
-            continue
-        if overwrite or new[i] in (None, ""):
-            new[i] = value
-            changed = True
-    for key, value in _custom_dict(keys, record[CUSTOM]).items():
-        if new[CUSTOM].get(key) != value and (overwrite or key not in new[CUSTOM]):
-            new[CUSTOM][key] = value
-            changed = True
-    return new if changed else None
 
 
 def _extras(conn: sa.Connection, bulk: Bulk, touched: Touched, options: ImportOptions,
@@ -278,7 +226,7 @@ def _extras(conn: sa.Connection, bulk: Bulk, touched: Touched, options: ImportOp
         add_members(conn, get_or_create_list(conn, options.list_name), touched)
         tick()
     fresh: list[tuple] = []
-    rows: list[dict] = []
+    rows: list[tuple] = []
     column_source = "import: column in the file"
     whole = {channel: "granted" for channel in options.consent_channels}
     for cid, record in touched.items():
@@ -290,14 +238,9 @@ def _extras(conn: sa.Connection, bulk: Bulk, touched: Touched, options: ImportOp
             if fresh_from is not None and cid >= fresh_from:
                 fresh.append((cid, channel, status, source, stamp, job_id))
             else:
-                rows.append({"contact_id": cid, "channel": channel, "status": status, "source": source,
-                             "recorded_at": stamp, "import_job_id": job_id})
+                rows.append((cid, channel, status, source, stamp, job_id))
             if len(fresh) >= BATCH:
                 bulk.insert(consents, _CONSENT_COLUMNS, fresh)
                 fresh.clear()
     bulk.insert(consents, _CONSENT_COLUMNS, fresh)
-    if rows:
-        if bulk.sqlite:
-            conn.connection.driver_connection.cursor().executemany(_CONSENT_SQL, rows)
-        else:
-            conn.execute(sa.text(_CONSENT_SQL), rows)
+    upsert_consents(conn, rows)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from app.exports import safe_cell, write_table
+from app.importer.report_xlsx import write_simple_xlsx
 from app.importer.table import SourceTable
 
 __all__ = ["write_error_report"]
@@ -33,22 +34,7 @@ def write_error_report(table: SourceTable, problems: list[tuple[int, str | None,
 
 
 def _write_xlsx(path: Path, header: list[str], rows: list[list]) -> None:
-    """xlsxwriter in constant-memory mode: several times faster than openpyxl for big reports.
-
-    Every text cell goes through `safe_cell` and is written as a string, never as a formula.
-    """
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_numbers": False, "strings_to_urls": False})
-    sheet = book.add_worksheet("Rejected rows")
-    bold = book.add_format({"bold": True})
-    for c, name in enumerate(header):
-        sheet.write_string(0, c, str(safe_cell(name)), bold)
-    for r, row in enumerate(rows, start=1):
-        sheet.write_number(r, 0, row[0])
-        for c, value in enumerate(row[1:], start=1):
-            if value not in (None, ""):
-                sheet.write_string(r, c, str(safe_cell(value)))
-    sheet.freeze_panes(1, 0)
-    book.close()
+    """Every text cell goes through `safe_cell` and is written as a string, never as a formula."""
+    safe = [str(safe_cell(name)) for name in header]
+    cells = [[row[0], *(str(safe_cell(v)) if v not in (None, "") else None for v in row[1:])] for row in rows]
+    write_simple_xlsx(path, "Rejected rows", safe, cells)

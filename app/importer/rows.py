@@ -18,6 +18,7 @@ from array import array
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from app.contacts.normalize import check_email, check_phone, normalize_name, parse_date, split_full_name
 from app.errors import UserInputError
@@ -100,6 +101,14 @@ class _Columns:
             return None
         return self.table.data.column(i).slice(start, BATCH).to_pylist()
 
+    def trimmed(self, start: int, index: int) -> list:
+        """Column `index`'s batch trimmed in Arrow, blank cells as None: no per-cell strip() in Python."""
+        column = self.table.data.column(index).slice(start, BATCH)
+        if pa.types.is_null(column.type):  # a column with no values at all
+            return [None] * len(column)
+        values = pc.utf8_trim_whitespace(column)
+        return pc.if_else(pc.equal(pc.binary_length(values), 0), None, values).to_pylist()
+
     def arrow(self, start: int, target: str) -> pa.Array | None:
         i = self.index.get(target)
         if i is None:
@@ -157,7 +166,8 @@ class _State:
                                      (5, cols.batch(start, "middle_name"))) if v is not None]
         texts = [(i, v) for i, k in ((2, "external_id"), (7, "city"), (9, "timezone"), (10, "source"))
                  if (v := cols.batch(start, k)) is not None]
-        customs = [cols.batch(start, i) for i in cols.custom]
+        customs = [cols.trimmed(start, i) for i in cols.custom]
+        nothing = (None,) * len(customs)
         consents = [cols.batch(start, i) for i in cols.consent]
         phone_h, email_h, birth_h = cols.header("phone"), cols.header("email"), cols.header("birthday")
         region, date1904, dates, split_cache, words = self.region, self.date1904, self.dates, self.names, self.words
@@ -220,8 +230,8 @@ class _State:
             if tags is not None and (raw := tags[j]) and raw.strip():
                 record[TAGS] = {t for t in _TAG_SPLIT.split(raw.strip()) if t}
             if customs:
-                values = tuple((v.strip() or None) if v else None for v in (c[j] for c in customs))
-                if any(v is not None for v in values):
+                values = tuple([c[j] for c in customs])
+                if values != nothing:
                     record[CUSTOM] = values
             if consents:
                 statuses = []

@@ -243,19 +243,6 @@ class OutboxStore(OutboxQueries):
             conn.execute(outbox_attempts.insert(), attempts)
         return claimed
 
-    def release(self, claimed: list[Claimed], now: datetime) -> None:
-        """Claimed messages that never reached the network go back to `queued` (certainly unsent)."""
-        if not claimed:
-            return
-        with self._write() as conn, conn.begin():
-            keys = [{"b_id": c.outbox_id, "b_attempt": c.attempt_no} for c in claimed]
-            conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id"), outbox.c.state == "sending",
-                                               outbox.c.attempts == sa.bindparam("b_attempt"))
-                         .values(state="queued", attempts=outbox.c.attempts - 1, updated_at=now), keys)
-            conn.execute(outbox_attempts.delete().where(outbox_attempts.c.outbox_id == sa.bindparam("b_id"),
-                                                        outbox_attempts.c.attempt_no == sa.bindparam("b_attempt")),
-                         keys)
-
     # -- results ----------------------------------------------------------------------
     def finish(self, results: Iterable[Finish], now: datetime) -> None:
         """Write the outcome of finished attempts in one transaction (only rows still `sending`)."""

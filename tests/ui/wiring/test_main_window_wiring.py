@@ -4,7 +4,7 @@ and the mailing wizard offers saved segments."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -23,6 +23,7 @@ from ui.audiences import dialogs as audience_dialogs
 from ui.campaigns.screen import CampaignsScreen
 from ui.campaigns.wizard import MailingWizard
 from ui.main_window import MainWindow
+from ui.ops import active_operations
 from ui.templates import dialogs as template_dialogs
 from ui.widgets.dialogs import Confirm, ErrorDialog
 
@@ -53,13 +54,28 @@ def shop(workspace: Workspace) -> Workspace:
 
 
 @pytest.fixture
-def window(shop: Workspace, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    view = MainWindow(shop)
-    qtbot.add_widget(view)
-    view.show()
-    yield view
-    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, parent, title, text: True))
-    view.engine_host.wait_stopped()
+def make_window(shop: Workspace, qtbot) -> Iterator[Callable[[], MainWindow]]:
+    """Opens main windows; afterwards stops their engines first, so closing them asks nothing."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        view = MainWindow(shop)
+        view.show()
+        made.append(view)
+        return view
+
+    yield make
+    for view in made:
+        host = view.engine_host
+        host.shutdown()  # stops its timer too: nothing restarts the engine after the test
+        qtbot.wait_until(lambda: not active_operations(), timeout=15000)  # e.g. a template preview render
+        if view.isVisible():
+            view.close()
+
+
+@pytest.fixture
+def window(make_window: Callable[[], MainWindow]) -> MainWindow:
+    return make_window()
 
 
 def _sent(ws: Workspace, campaign_id: int) -> int:
@@ -78,12 +94,10 @@ def _running_campaigns(ws: Workspace) -> tuple[int, int]:
     return send.id, keep.id
 
 
-def test_a_running_campaign_resumes_when_the_window_opens_with_the_receiver(qtbot, shop: Workspace,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_running_campaign_resumes_when_the_window_opens_with_the_receiver(
+        qtbot, shop: Workspace, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
     send, _keep = _running_campaigns(shop)
-    view = MainWindow(shop)
-    qtbot.add_widget(view)
-    view.show()
+    view = make_window()
     assert view.pages.currentIndex() == 0 and "campaigns" not in view._built  # Campaigns never opened
     qtbot.wait_until(lambda: _sent(shop, send) == 4, timeout=20000)
     qtbot.wait_until(lambda: bool(view.engine_host.receiver_url), timeout=10000)
@@ -108,12 +122,13 @@ def test_a_taken_receiver_port_shows_a_warning_and_sending_goes_on(qtbot, shop: 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        set_setting(shop.engine, "receiver.port", taken.getsockname()[1])
+        port = taken.getsockname()[1]
+        set_setting(shop.engine, "receiver.port", port)
         send, _keep = _running_campaigns(shop)
         window.engine_host.sync()
         qtbot.wait_until(lambda: bool(window.engine_host.last_warning), timeout=15000)
         qtbot.wait_until(lambda: _sent(shop, send) == 4, timeout=20000)
-    assert str(taken.getsockname()[1]) in window.engine_host.last_warning
+    assert str(port) in window.engine_host.last_warning
     assert window.statusBar().currentMessage() == window.engine_host.last_warning
     assert window.engine_host.running and not window.engine_host.receiver_url
 
@@ -134,24 +149,29 @@ def test_leaving_templates_with_unsaved_edits_asks_first(qtbot, shop: Workspace,
     answers.append("discard")
     window.nav.setCurrentRow(0)
     assert window.pages.currentWidget() is window.page("contacts") and not answers
+    answers.append("discard")
+    assert templates.back_to_library()  # the editor's preview is not left rendering at teardown
 
 
 def test_leaving_an_unsaved_segment_asks_and_save_keeps_it(qtbot, shop: Workspace, window: MainWindow,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           quiet_dialogs: list[BaseException]) -> None:
     answers: list[str] = []
     monkeypatch.setattr(audience_dialogs.UnsavedChanges, "ask", classmethod(lambda cls, *a: answers.pop(0)))
     kazan = create_segment(shop.engine, "Казань", KAZAN)
-    audiences = window.show_section("audiences")
+    audiences = window.show_section("lists")
     audiences.refresh()
     audiences.sidebar.select(audiences.sidebar.segments_view, kazan)
     qtbot.wait_until(lambda: audiences.editor.segment_id == kazan, timeout=5000)
-    audiences.editor.builder.add_condition({"type": "field", "field": "first_name", "op": "starts", "value": "Ан"})
+    audiences.editor.builder.set_op("or")
+    audiences.editor.builder.add_condition({"type": "field", "field": "city", "op": "eq", "value": "Москва"})
     assert audiences.editor.dirty
     answers.append("cancel")
     window.show_section("settings")
     assert window.pages.currentWidget() is audiences and window.nav.currentRow() == 1
     answers.append("save")
     window.show_section("settings")
+    assert not quiet_dialogs
     assert window.pages.currentWidget() is window.page("settings") and not audiences.editor.dirty
     assert window.may_leave_section()  # Settings has no unsaved-work protocol: always free to go
 
@@ -169,8 +189,7 @@ def test_wizard_offers_saved_segments_as_the_audience(qtbot, shop: Workspace, wi
     wizard = screen.wizard
     page = wizard.currentPage()
     assert page.segments.isEnabled() and page.segments.itemText(0) == "Казань"
-    page.segments.setCurrentIndex(0)
-    assert page.segment_radio.isChecked()
+    page.segment_radio.setChecked(True)
     page.grab().save("/tmp/wiring_audience_page.png")
     wizard.next()
     assert wizard.currentId() == MailingWizard.CHANNEL
