@@ -8,8 +8,8 @@ Such cells are prefixed with an apostrophe, which spreadsheets show as text.
 from __future__ import annotations
 
 import csv
-import re
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any

@@ -47,10 +47,16 @@ def engine_host(workspace: Workspace, window: QWidget | None = None) -> EngineHo
         if window is not None:
             # Lives as long as the window: its timer never outlives the workspace it reads.
             host.setParent(window)
-            host.destroyed.connect(lambda _obj=None, k=key: _hosts.pop(k, None))
+            # Only forget this very host: its key (an id) may already belong to a newer workspace.
+            host.destroyed.connect(lambda _obj=None, k=key, h=id(host): _forget(k, h))
     if window is not None:
         host.guard_window(window)
     return host
+
+
+def _forget(key: int, host_id: int) -> None:
+    if key in _hosts and id(_hosts[key]) == host_id:
+        del _hosts[key]
 
 
 class EngineHost(QObject):
@@ -160,7 +166,7 @@ class EngineHost(QObject):
         """Stop for good (the workspace is closing)."""
         self._timer.stop()
         self.wait_stopped()
-        _hosts.pop(id(self.workspace), None)
+        _forget(id(self.workspace), id(self))
 
     # -- the thread -------------------------------------------------------------------
     def _run(self) -> None:

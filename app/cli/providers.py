@@ -8,8 +8,8 @@ from typing import Any
 
 from app.cli import EXIT, emit
 from app.errors import UserInputError
-from app.providers.base import create_provider, provider_types
-from app.providers.store import add_provider, list_providers, load_config
+from app.providers.base import provider_types
+from app.providers.store import add_provider, check_account, list_providers
 from app.secrets import SecretStore
 from app.workspace import Workspace
 
@@ -72,18 +72,6 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _test(args: argparse.Namespace, ws: Workspace) -> int:
-    config = load_config(ws.engine, SecretStore(ws.root), args.name, ws.sandbox_dir)
-
-    async def run() -> str:
-        provider = create_provider(config)
-        try:
-            return await provider.check()
-        finally:
-            await provider.aclose()
-            http = getattr(provider, "http", None)
-            if http is not None:
-                await http.aclose()
-
-    message = asyncio.run(run())
+    message = asyncio.run(check_account(ws.engine, SecretStore(ws.root), args.name, ws.sandbox_dir))
     emit(args, {"ok": True, "name": args.name, "message": message}, message)
     return EXIT["ok"]

@@ -12,10 +12,11 @@ from sqlalchemy.engine import Engine
 
 from app.errors import NotFoundError, UserInputError
 from app.outbox.tables import providers
-from app.providers.base import ProviderConfig, provider_class
+from app.providers.base import ProviderConfig, create_provider, provider_class
 from app.secrets import SecretStore
 
-__all__ = ["ProviderInfo", "add_provider", "default_provider", "get_provider", "list_providers", "load_config"]
+__all__ = ["ProviderInfo", "add_provider", "check_account", "default_provider", "get_provider", "list_providers",
+           "load_config"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,12 @@ def load_config(engine: Engine, secret_store: SecretStore, name: str, sandbox_di
     info = get_provider(engine, name)
     return ProviderConfig(name=info.name, type=info.type, base_url=info.base_url, options=info.options,
                           secrets=secret_store.get(info.name), sandbox_dir=sandbox_dir)
+
+
+async def check_account(engine: Engine, secret_store: SecretStore, name: str, sandbox_dir: Path | None) -> str:
+    """Run the adapter's connection test for account `name`; its connections are released after."""
+    provider = create_provider(load_config(engine, secret_store, name, sandbox_dir))
+    try:
+        return await provider.check()
+    finally:
+        await provider.aclose()

@@ -4,83 +4,83 @@
 <context>
     <name>AudiencePanel</name>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="88"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="80"/>
         <source>Audience and cost</source>
         <extracomment>Settings key of the price of one SMS segment (a number or a decimal string, in roubles).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="95"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="87"/>
         <source>Calculate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="96"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="88"/>
         <source>Render the text for every recipient and count the SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="97"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="89"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="101"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="93"/>
         <source>Press “Calculate” to count the SMS for every recipient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="107"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="99"/>
         <source>Recipients:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="122"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="120"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="130"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="129"/>
         <source>The price of one SMS is not set (Settings → SMS); the cost is not estimated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="133"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="132"/>
         <source>Price of one SMS: %1 ₽</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="149"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="148"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="185"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="184"/>
         <source>Nobody to count: the audience is empty or every text failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="188"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="187"/>
         <source>%1 messages · SMS per message: min %2, avg %3, max %4 · total %5 SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="194"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="193"/>
         <source>≈ %1 ₽</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="198"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="197"/>
         <source>Contacts that cannot get this text: %1. For example, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="207"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="206"/>
         <source>The count failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="213"/>
+        <location filename="../../ui/templates/_sms_audience.py" line="212"/>
         <source>The count was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,13 +167,13 @@
 <context>
     <name>ContactChooser</name>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="47"/>
+        <location filename="../../ui/templates/_sms_contacts.py" line="48"/>
         <source>Whose data the preview uses</source>
         <extracomment>Shown when the base has no contacts yet, so the preview is never empty.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="67"/>
+        <location filename="../../ui/templates/_sms_contacts.py" line="73"/>
         <source>Sample contact: Ivan Petrov</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,85 +1,86 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>AudiencePanel</name>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="88" />
+        <location filename="../../ui/templates/_sms_audience.py" line="80"/>
         <source>Audience and cost</source>
         <extracomment>Settings key of the price of one SMS segment (a number or a decimal string, in roubles).</extracomment>
         <translation>Получатели и стоимость</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="95" />
+        <location filename="../../ui/templates/_sms_audience.py" line="87"/>
         <source>Calculate</source>
         <translation>Рассчитать</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="96" />
+        <location filename="../../ui/templates/_sms_audience.py" line="88"/>
         <source>Render the text for every recipient and count the SMS</source>
         <translation>Подставить данные каждого получателя и посчитать SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="97" />
+        <location filename="../../ui/templates/_sms_audience.py" line="89"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="101" />
+        <location filename="../../ui/templates/_sms_audience.py" line="93"/>
         <source>Press “Calculate” to count the SMS for every recipient.</source>
         <translation>Нажмите «Рассчитать», чтобы посчитать SMS для каждого получателя.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="107" />
+        <location filename="../../ui/templates/_sms_audience.py" line="99"/>
         <source>Recipients:</source>
         <translation>Получатели:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="122" />
+        <location filename="../../ui/templates/_sms_audience.py" line="120"/>
         <source>All contacts</source>
         <translation>Все контакты</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="130" />
+        <location filename="../../ui/templates/_sms_audience.py" line="129"/>
         <source>The price of one SMS is not set (Settings → SMS); the cost is not estimated.</source>
         <translation>Цена одной SMS не задана (Настройки → SMS), поэтому стоимость не считается.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="133" />
+        <location filename="../../ui/templates/_sms_audience.py" line="132"/>
         <source>Price of one SMS: %1 ₽</source>
         <translation>Цена одной SMS: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="149" />
+        <location filename="../../ui/templates/_sms_audience.py" line="148"/>
         <source>Counting…</source>
         <translation>Считаем…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="185" />
+        <location filename="../../ui/templates/_sms_audience.py" line="184"/>
         <source>Nobody to count: the audience is empty or every text failed.</source>
         <translation>Считать некого: получателей нет или текст не удалось собрать ни для кого.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="188" />
+        <location filename="../../ui/templates/_sms_audience.py" line="187"/>
         <source>%1 messages · SMS per message: min %2, avg %3, max %4 · total %5 SMS</source>
         <translation>Сообщений: %1 · SMS на сообщение: мин. %2, в среднем %3, макс. %4 · всего %5 SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="194" />
+        <location filename="../../ui/templates/_sms_audience.py" line="193"/>
         <source>≈ %1 ₽</source>
         <translation>≈ %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="198" />
+        <location filename="../../ui/templates/_sms_audience.py" line="197"/>
         <source>Contacts that cannot get this text: %1. For example, %2: %3</source>
         <translation>Контактов, которым этот текст не собрать: %1. Например, %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="207" />
+        <location filename="../../ui/templates/_sms_audience.py" line="206"/>
         <source>The count failed: %1</source>
         <translation>Не удалось посчитать: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_audience.py" line="213" />
+        <location filename="../../ui/templates/_sms_audience.py" line="212"/>
         <source>The count was cancelled.</source>
         <translation>Расчёт отменён.</translation>
     </message>
@@ -87,78 +88,78 @@
 <context>
     <name>ButtonsEditor</name>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="69" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="69"/>
         <source>+ Quick reply</source>
-        <extracomment>At most this many buttons of a type (Meta's rules; quick replies are bounded by MAX_BUTTONS only).</extracomment>
+        <extracomment>At most this many buttons of a type (Meta&apos;s rules; quick replies are bounded by MAX_BUTTONS only).</extracomment>
         <translation>+ Быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="70" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="70"/>
         <source>+ Link</source>
         <translation>+ Ссылка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="71" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="71"/>
         <source>+ Phone call</source>
         <translation>+ Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="90" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="90"/>
         <source>Quick reply</source>
         <translation>Быстрый ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="90" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="90"/>
         <source>Link</source>
         <translation>Ссылка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="91" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="91"/>
         <source>Phone call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="94" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="94"/>
         <source>Reply code for your records, e.g. STOP</source>
         <translation>Код ответа для вашего учёта, например STOP</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="95" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="95"/>
         <source>https://shop.ru/promo or https://shop.ru/p/{{1}}</source>
         <translation>https://shop.ru/promo или https://shop.ru/p/{{1}}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="96" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="96"/>
         <source>+74951234567</source>
         <translation>+74951234567</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="101" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="101"/>
         <source>A template has at most %1 buttons.</source>
         <translation>В шаблоне не больше %1 кнопок.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="103" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="103"/>
         <source>A template has at most 2 link buttons.</source>
         <translation>В шаблоне не больше 2 кнопок-ссылок.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="104" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="104"/>
         <source>A template has at most 1 phone button.</source>
         <translation>В шаблоне не больше 1 кнопки звонка.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="117" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="117"/>
         <source>Button text (up to 25 characters)</source>
         <translation>Текст кнопки (до 25 символов)</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="121" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="121"/>
         <source>The contact field that replaces {{1}} at the end of the link</source>
         <translation>Поле контакта, которое подставится вместо {{1}} в конце ссылки</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_buttons.py" line="126" />
+        <location filename="../../ui/templates/_wa_buttons.py" line="126"/>
         <source>Remove this button</source>
         <translation>Удалить эту кнопку</translation>
     </message>
@@ -166,13 +167,13 @@
 <context>
     <name>ContactChooser</name>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="47" />
+        <location filename="../../ui/templates/_sms_contacts.py" line="48"/>
         <source>Whose data the preview uses</source>
         <extracomment>Shown when the base has no contacts yet, so the preview is never empty.</extracomment>
         <translation>Чьи данные подставить в предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="67" />
+        <location filename="../../ui/templates/_sms_contacts.py" line="73"/>
         <source>Sample contact: Ivan Petrov</source>
         <translation>Пример: Иван Петров</translation>
     </message>
@@ -180,7 +181,7 @@
 <context>
     <name>FieldCombo</name>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="22" />
+        <location filename="../../ui/templates/_wa_params.py" line="22"/>
         <source>— choose a field —</source>
         <translation>— выберите поле —</translation>
     </message>
@@ -188,48 +189,48 @@
 <context>
     <name>ManagerEditor</name>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="57" />
+        <location filename="../../ui/templates/manager_editor.py" line="57"/>
         <source>e.g. New lead: {{ lead.name }}</source>
         <extracomment>Made-up data the preview fills the template with (the names `app.templates.fields` lists).</extracomment>
         <translation>например: Новая заявка: {{ lead.name }}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="59" />
+        <location filename="../../ui/templates/manager_editor.py" line="59"/>
         <source>e.g. Name: {{ lead.name }}, phone: {{ lead.phone }}, page: {{ event.page }}</source>
         <translation>например: Имя: {{ lead.name }}, телефон: {{ lead.phone }}, страница: {{ event.page }}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="63" />
+        <location filename="../../ui/templates/manager_editor.py" line="63"/>
         <source>This template also has an HTML version; it is kept as it is.</source>
         <translation>У этого шаблона есть и HTML-версия; она сохраняется без изменений.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="77" />
+        <location filename="../../ui/templates/manager_editor.py" line="77"/>
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="79" />
+        <location filename="../../ui/templates/manager_editor.py" line="79"/>
         <source>Message to the manager:</source>
         <translation>Письмо менеджеру:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="86" />
+        <location filename="../../ui/templates/manager_editor.py" line="86"/>
         <source>Preview with sample lead data</source>
         <translation>Предпросмотр на примере заявки</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="127" />
+        <location filename="../../ui/templates/manager_editor.py" line="127"/>
         <source>Write the message to see it with sample data.</source>
         <translation>Напишите письмо, чтобы увидеть его с примером данных.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="134" />
+        <location filename="../../ui/templates/manager_editor.py" line="134"/>
         <source>Cannot fill the template: %1</source>
         <translation>Не удалось заполнить шаблон: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/manager_editor.py" line="137" />
+        <location filename="../../ui/templates/manager_editor.py" line="137"/>
         <source>Subject: %1</source>
         <translation>Тема: %1</translation>
     </message>
@@ -237,32 +238,32 @@
 <context>
     <name>ParamTable</name>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="54" />
+        <location filename="../../ui/templates/_wa_params.py" line="54"/>
         <source>Parameter</source>
         <translation>Параметр</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="54" />
+        <location filename="../../ui/templates/_wa_params.py" line="54"/>
         <source>Contact field</source>
         <translation>Поле контакта</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="55" />
+        <location filename="../../ui/templates/_wa_params.py" line="55"/>
         <source>If empty</source>
         <translation>Если пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="55" />
+        <location filename="../../ui/templates/_wa_params.py" line="55"/>
         <source>Example</source>
         <translation>Пример</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="56" />
-        <source>Sent when the contact's field is blank</source>
+        <location filename="../../ui/templates/_wa_params.py" line="56"/>
+        <source>Sent when the contact&apos;s field is blank</source>
         <translation>Отправится, если у контакта это поле пустое</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_params.py" line="57" />
+        <location filename="../../ui/templates/_wa_params.py" line="57"/>
         <source>A sample value Meta sees when it reviews the template</source>
         <translation>Пример значения, который Meta увидит при проверке шаблона</translation>
     </message>
@@ -270,139 +271,147 @@
 <context>
     <name>SmsEditor</name>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="57" />
+        <location filename="../../ui/templates/sms_editor.py" line="57"/>
         <source>e.g. Romashka</source>
         <translation>например: Romashka</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="62" />
+        <location filename="../../ui/templates/sms_editor.py" line="62"/>
         <source>Text of the SMS, e.g. Hello, {{ first_name }}! …</source>
         <translation>Текст SMS, например: Здравствуйте, {{ first_name }}! …</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="67" />
+        <location filename="../../ui/templates/sms_editor.py" line="67"/>
         <source>Replace typographic characters</source>
         <translation>Заменить типографские символы</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="68" />
-        <source>« » “ ” → ", — – → -, … → ..., № → N: keeps the cheap GSM-7 encoding</source>
-        <translation>« » “ ” → ", — – → -, … → ..., № → N: сохраняет дешёвую кодировку GSM-7</translation>
+        <location filename="../../ui/templates/sms_editor.py" line="68"/>
+        <source>« » “ ” → &quot;, — – → -, … → ..., № → N: keeps the cheap GSM-7 encoding</source>
+        <translation>« » “ ” → &quot;, — – → -, … → ..., № → N: сохраняет дешёвую кодировку GSM-7</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="69" />
+        <location filename="../../ui/templates/sms_editor.py" line="69"/>
         <source>Transliterate</source>
         <translation>Транслитерация</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="70" />
+        <location filename="../../ui/templates/sms_editor.py" line="70"/>
         <source>Write Russian in Latin letters: 160 characters per SMS instead of 70</source>
         <translation>Написать русский текст латиницей: 160 символов в одной SMS вместо 70</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="95" />
+        <location filename="../../ui/templates/sms_editor.py" line="95"/>
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="104" />
+        <location filename="../../ui/templates/sms_editor.py" line="104"/>
         <source>Message text:</source>
         <translation>Текст сообщения:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="110" />
+        <location filename="../../ui/templates/sms_editor.py" line="110"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="112" />
+        <location filename="../../ui/templates/sms_editor.py" line="112"/>
         <source>Contact:</source>
         <translation>Контакт:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/templates/sms_editor.py" line="173" />
-        <location filename="../../ui/templates/sms_editor.py" line="253" />
+        <location filename="../../ui/templates/sms_editor.py" line="173"/>
+        <location filename="../../ui/templates/sms_editor.py" line="253"/>
         <source>%n character(s)</source>
-        <translation><numerusform>%n символ</numerusform><numerusform>%n символа</numerusform><numerusform>%n символов</numerusform></translation>
+        <translation>
+            <numerusform>%n символ</numerusform>
+            <numerusform>%n символа</numerusform>
+            <numerusform>%n символов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/templates/sms_editor.py" line="174" />
-        <location filename="../../ui/templates/sms_editor.py" line="254" />
+        <location filename="../../ui/templates/sms_editor.py" line="174"/>
+        <location filename="../../ui/templates/sms_editor.py" line="254"/>
         <source>%n SMS</source>
-        <translation><numerusform>%n SMS</numerusform><numerusform>%n SMS</numerusform><numerusform>%n SMS</numerusform></translation>
+        <translation>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="176" />
+        <location filename="../../ui/templates/sms_editor.py" line="176"/>
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="189" />
+        <location filename="../../ui/templates/sms_editor.py" line="189"/>
         <source>Typographic characters force UCS-2 (70 characters per SMS): %1 — press “Replace typographic characters”.</source>
         <translation>Типографские символы переводят SMS в UCS-2 (70 символов в SMS): %1 — нажмите «Заменить типографские символы».</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="192" />
+        <location filename="../../ui/templates/sms_editor.py" line="192"/>
         <source>Russian letters use UCS-2 (70 characters per SMS); “Transliterate” fits 160.</source>
         <translation>Русские буквы отправляются в UCS-2 (70 символов в SMS); после «Транслитерации» — 160.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="195" />
+        <location filename="../../ui/templates/sms_editor.py" line="195"/>
         <source>Also force UCS-2: %1</source>
         <translation>Также переводят в UCS-2: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="198" />
+        <location filename="../../ui/templates/sms_editor.py" line="198"/>
         <source>Count as two characters: %1</source>
         <translation>Считаются за два символа: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="200" />
+        <location filename="../../ui/templates/sms_editor.py" line="200"/>
         <source>Personal data changes the length: see the preview and the audience count.</source>
         <translation>Личные данные меняют длину: смотрите предпросмотр и расчёт по получателям.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="207" />
-        <source>Leave empty to use the provider's default sender.</source>
+        <location filename="../../ui/templates/sms_editor.py" line="207"/>
+        <source>Leave empty to use the provider&apos;s default sender.</source>
         <translation>Оставьте пустым, чтобы использовать отправителя по умолчанию у провайдера.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="208" />
+        <location filename="../../ui/templates/sms_editor.py" line="208"/>
         <source>✓ The sender name looks right.</source>
         <translation>✓ Имя отправителя подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="223" />
+        <location filename="../../ui/templates/sms_editor.py" line="223"/>
         <source>A numeric sender has at most 15 digits.</source>
         <translation>Цифровой отправитель — не больше 15 цифр.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="226" />
+        <location filename="../../ui/templates/sms_editor.py" line="226"/>
         <source>Only Latin letters, digits, spaces and . _ - ! &amp; are allowed; not: %1</source>
         <translation>Можно только латинские буквы, цифры, пробел и . _ - ! &amp;; нельзя: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="229" />
+        <location filename="../../ui/templates/sms_editor.py" line="229"/>
         <source>At most 11 characters; this one has %1.</source>
         <translation>Не больше 11 символов, а здесь %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="231" />
+        <location filename="../../ui/templates/sms_editor.py" line="231"/>
         <source>The sender name needs at least one letter.</source>
         <translation>В имени отправителя нужна хотя бы одна буква.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="243" />
+        <location filename="../../ui/templates/sms_editor.py" line="243"/>
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="245" />
+        <location filename="../../ui/templates/sms_editor.py" line="245"/>
         <source>Type the text to see it here.</source>
         <translation>Введите текст, чтобы увидеть его здесь.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/sms_editor.py" line="250" />
+        <location filename="../../ui/templates/sms_editor.py" line="250"/>
         <source>Cannot personalise the text: %1</source>
         <translation>Не удалось подставить данные: %1</translation>
     </message>
@@ -410,27 +419,27 @@
 <context>
     <name>TemplateErrors</name>
     <message>
-        <location filename="../../ui/templates/_sms_errors.py" line="28" />
-        <source>unknown variable “%1”: check the name or add | default("…")</source>
-        <translation>неизвестная переменная «%1»: проверьте название или добавьте | default("…")</translation>
+        <location filename="../../ui/templates/_sms_errors.py" line="28"/>
+        <source>unknown variable “%1”: check the name or add | default(&quot;…&quot;)</source>
+        <translation>неизвестная переменная «%1»: проверьте название или добавьте | default(&quot;…&quot;)</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_errors.py" line="30" />
+        <location filename="../../ui/templates/_sms_errors.py" line="30"/>
         <source>a tag is not closed: check the {{ … }} and {% … %} pairs</source>
         <translation>тег не закрыт: проверьте пары {{ … }} и {% … %}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_errors.py" line="32" />
+        <location filename="../../ui/templates/_sms_errors.py" line="32"/>
         <source>a tag is written wrongly: %1</source>
         <translation>тег записан с ошибкой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_errors.py" line="35" />
+        <location filename="../../ui/templates/_sms_errors.py" line="35"/>
         <source>Line %1</source>
         <translation>Строка %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_errors.py" line="37" />
+        <location filename="../../ui/templates/_sms_errors.py" line="37"/>
         <source>column %1</source>
         <translation>столбец %1</translation>
     </message>
@@ -438,42 +447,42 @@
 <context>
     <name>VariablePicker</name>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="58" />
+        <location filename="../../ui/templates/variable_picker.py" line="58"/>
         <source>Insert variable</source>
         <translation>Вставить переменную</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="59" />
+        <location filename="../../ui/templates/variable_picker.py" line="59"/>
         <source>Insert a contact field at the cursor, e.g. the first name</source>
         <translation>Вставить поле контакта в место курсора, например имя</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="92" />
+        <location filename="../../ui/templates/variable_picker.py" line="92"/>
         <source>Contact fields</source>
         <translation>Поля контакта</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="93" />
+        <location filename="../../ui/templates/variable_picker.py" line="93"/>
         <source>Custom fields</source>
         <translation>Дополнительные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="94" />
+        <location filename="../../ui/templates/variable_picker.py" line="94"/>
         <source>Special</source>
         <translation>Служебные</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="95" />
+        <location filename="../../ui/templates/variable_picker.py" line="95"/>
         <source>Lead (the request)</source>
         <translation>Заявка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="96" />
+        <location filename="../../ui/templates/variable_picker.py" line="96"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="97" />
+        <location filename="../../ui/templates/variable_picker.py" line="97"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
@@ -481,182 +490,182 @@
 <context>
     <name>WhatsAppEditor</name>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="63" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="63"/>
         <source>Lowercase Latin letters, digits and _ — as Meta requires</source>
         <translation>Строчные латинские буквы, цифры и _ — так требует Meta</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="68" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="68"/>
         <source>Marketing</source>
         <translation>Маркетинг</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="68" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="68"/>
         <source>Utility</source>
         <translation>Сервисное</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="68" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="68"/>
         <source>Authentication</source>
         <translation>Аутентификация</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="72" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="72"/>
         <source>No header</source>
         <translation>Без заголовка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="72" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="72"/>
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="72" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="72"/>
         <source>Image</source>
         <translation>Картинка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="73" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="73"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="77" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="77"/>
         <source>Header text, up to 60 characters</source>
         <translation>Текст заголовка, до 60 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="79" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="79"/>
         <source>https://… link to the image or PDF</source>
         <translation>https://… ссылка на картинку или PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="81" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="81"/>
         <source>The contact field that replaces {{1}} in the header</source>
         <translation>Поле контакта, которое подставится вместо {{1}} в заголовке</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="85" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="85"/>
         <source>+ Parameter</source>
         <translation>+ Параметр</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="86" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="86"/>
         <source>Insert the next positional parameter {{n}} at the cursor</source>
         <translation>Вставить следующий параметр {{n}} в место курсора</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="90" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="90"/>
         <source>Small grey text under the message, e.g. the shop name</source>
         <translation>Мелкий серый текст под сообщением, например название магазина</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="95" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="95"/>
         <source>Import JSON…</source>
         <translation>Импорт JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="96" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="96"/>
         <source>Export JSON…</source>
         <translation>Экспорт JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="116" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="116"/>
         <source>Template name:</source>
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="119" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="119"/>
         <source>Category:</source>
         <translation>Категория:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="121" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="121"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="127" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="127"/>
         <source>Header:</source>
         <translation>Заголовок:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="133" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="133"/>
         <source>Use {{1}}, {{2}}… for personal data; *bold*, _italic_.</source>
         <translation>Личные данные — {{1}}, {{2}}…; *жирный*, _курсив_.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="131" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="131"/>
         <source>Message text:</source>
         <translation>Текст сообщения:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="137" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="137"/>
         <source>What fills each parameter:</source>
         <translation>Чем заполнить каждый параметр:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="139" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="139"/>
         <source>Footer:</source>
         <translation>Подпись:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="140" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="140"/>
         <source>Buttons:</source>
         <translation>Кнопки:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="155" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="155"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="158" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="158"/>
         <source>Contact:</source>
         <translation>Контакт:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="253" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="253"/>
         <source>Fill in an example for every parameter: Meta needs them to approve the template.</source>
         <translation>Укажите пример для каждого параметра: без примеров Meta не одобрит шаблон.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="256" />
-        <source>✓ The template follows WhatsApp's rules.</source>
+        <location filename="../../ui/templates/whatsapp_editor.py" line="256"/>
+        <source>✓ The template follows WhatsApp&apos;s rules.</source>
         <translation>✓ Шаблон соответствует правилам WhatsApp.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="262" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="262"/>
         <source>🖼 Image</source>
         <translation>🖼 Картинка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="262" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="262"/>
         <source>📄 Document</source>
         <translation>📄 Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="289" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="289"/>
         <source>Exported to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="293" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="293"/>
         <source>Import a WhatsApp template</source>
         <translation>Импорт шаблона WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="294" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="294"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>Файлы JSON (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="300" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="300"/>
         <source>Export the WhatsApp template</source>
         <translation>Экспорт шаблона WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/whatsapp_editor.py" line="301" />
+        <location filename="../../ui/templates/whatsapp_editor.py" line="301"/>
         <source>JSON files (*.json)</source>
         <translation>Файлы JSON (*.json)</translation>
     </message>
@@ -664,27 +673,27 @@
 <context>
     <name>WhatsAppJson</name>
     <message>
-        <location filename="../../ui/templates/_wa_json.py" line="28" />
+        <location filename="../../ui/templates/_wa_json.py" line="28"/>
         <source>Cannot read %1: %2</source>
         <translation>Не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_json.py" line="32" />
+        <location filename="../../ui/templates/_wa_json.py" line="32"/>
         <source>%1 is not JSON: line %2, column %3.</source>
         <translation>%1 — не JSON: ошибка в строке %2, столбце %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_json.py" line="39" />
+        <location filename="../../ui/templates/_wa_json.py" line="39"/>
         <source>Cannot import %1: %2</source>
         <translation>Не удалось импортировать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_json.py" line="48" />
+        <location filename="../../ui/templates/_wa_json.py" line="48"/>
         <source>Fix the template before exporting: %1</source>
         <translation>Исправьте шаблон перед экспортом: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_json.py" line="56" />
+        <location filename="../../ui/templates/_wa_json.py" line="56"/>
         <source>Cannot write %1: %2</source>
         <translation>Не удалось записать %1: %2</translation>
     </message>
@@ -692,180 +701,180 @@
 <context>
     <name>WhatsAppRules</name>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="17" />
+        <location filename="../../ui/templates/_wa_rules.py" line="17"/>
         <source>the name may only use lowercase Latin letters, digits and _ (e.g. winter_sale)</source>
         <translation>в названии можно только строчные латинские буквы, цифры и _ (например winter_sale)</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="18" />
+        <location filename="../../ui/templates/_wa_rules.py" line="18"/>
         <source>the language is a code like ru, en or en_US</source>
         <translation>язык указывается кодом: ru, en или en_US</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="19" />
+        <location filename="../../ui/templates/_wa_rules.py" line="19"/>
         <source>the category is one of MARKETING, UTILITY, AUTHENTICATION</source>
         <translation>категория — маркетинг, сервисное или аутентификация</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="20" />
+        <location filename="../../ui/templates/_wa_rules.py" line="20"/>
         <source>the header format is one of TEXT, IMAGE, DOCUMENT</source>
         <translation>заголовок — текст, картинка или документ</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="21" />
+        <location filename="../../ui/templates/_wa_rules.py" line="21"/>
         <source>a text header has 1–60 characters</source>
         <translation>в текстовом заголовке от 1 до 60 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="22" />
+        <location filename="../../ui/templates/_wa_rules.py" line="22"/>
         <source>a text header has at most one parameter, {{1}}</source>
         <translation>в текстовом заголовке не больше одного параметра, {{1}}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="23" />
+        <location filename="../../ui/templates/_wa_rules.py" line="23"/>
         <source>a media header needs an https:// link to the image or document</source>
         <translation>для картинки или документа нужна ссылка https://</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="24" />
+        <location filename="../../ui/templates/_wa_rules.py" line="24"/>
         <source>the body is required</source>
         <translation>текст сообщения обязателен</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="25" />
+        <location filename="../../ui/templates/_wa_rules.py" line="25"/>
         <source>body parameters must be numbered {{1}}, {{2}}, ... without gaps</source>
         <translation>параметры нумеруются {{1}}, {{2}}, … без пропусков</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="26" />
+        <location filename="../../ui/templates/_wa_rules.py" line="26"/>
         <source>the body must not start or end with a parameter</source>
         <translation>текст не может начинаться или заканчиваться параметром</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="27" />
+        <location filename="../../ui/templates/_wa_rules.py" line="27"/>
         <source>two parameters must not stand side by side</source>
         <translation>два параметра не могут стоять рядом</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="28" />
+        <location filename="../../ui/templates/_wa_rules.py" line="28"/>
         <source>the footer has at most 60 characters and no parameters</source>
         <translation>в подписи не больше 60 символов и нет параметров</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="29" />
+        <location filename="../../ui/templates/_wa_rules.py" line="29"/>
         <source>at most 10 buttons</source>
         <translation>не больше 10 кнопок</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="30" />
+        <location filename="../../ui/templates/_wa_rules.py" line="30"/>
         <source>at most 2 link buttons and 1 phone button</source>
         <translation>не больше 2 кнопок-ссылок и 1 кнопки звонка</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="31" />
+        <location filename="../../ui/templates/_wa_rules.py" line="31"/>
         <source>a button type is one of QUICK_REPLY, URL, PHONE_NUMBER</source>
         <translation>кнопка — быстрый ответ, ссылка или звонок</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="32" />
+        <location filename="../../ui/templates/_wa_rules.py" line="32"/>
         <source>button text has 1–25 characters</source>
         <translation>в тексте кнопки от 1 до 25 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="33" />
+        <location filename="../../ui/templates/_wa_rules.py" line="33"/>
         <source>a link button needs an https:// URL (≤ 2000 characters)</source>
         <translation>для кнопки-ссылки нужен адрес https:// (до 2000 символов)</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="34" />
+        <location filename="../../ui/templates/_wa_rules.py" line="34"/>
         <source>a link may have one parameter, {{1}}, at its very end</source>
         <translation>в ссылке может быть один параметр {{1}}, в самом конце</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="35" />
+        <location filename="../../ui/templates/_wa_rules.py" line="35"/>
         <source>a phone button needs a number like +74951234567</source>
         <translation>для кнопки звонка нужен номер вида +74951234567</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="36" />
+        <location filename="../../ui/templates/_wa_rules.py" line="36"/>
         <source>a parameter is {field, fallback, example}</source>
         <translation>параметр задаётся полем, запасным значением и примером</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="37" />
-        <source>not a WhatsApp template: no 'components' list</source>
+        <location filename="../../ui/templates/_wa_rules.py" line="37"/>
+        <source>not a WhatsApp template: no &apos;components&apos; list</source>
         <translation>это не шаблон WhatsApp: нет списка «components»</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="40" />
+        <location filename="../../ui/templates/_wa_rules.py" line="40"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="41" />
+        <location filename="../../ui/templates/_wa_rules.py" line="41"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="42" />
+        <location filename="../../ui/templates/_wa_rules.py" line="42"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="43" />
-        <location filename="../../ui/templates/_wa_rules.py" line="80" />
+        <location filename="../../ui/templates/_wa_rules.py" line="43"/>
+        <location filename="../../ui/templates/_wa_rules.py" line="80"/>
         <source>Header</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="44" />
+        <location filename="../../ui/templates/_wa_rules.py" line="44"/>
         <source>Message text</source>
         <translation>Текст сообщения</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="45" />
+        <location filename="../../ui/templates/_wa_rules.py" line="45"/>
         <source>Parameters</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="46" />
+        <location filename="../../ui/templates/_wa_rules.py" line="46"/>
         <source>Footer</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="47" />
+        <location filename="../../ui/templates/_wa_rules.py" line="47"/>
         <source>Buttons</source>
         <translation>Кнопки</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="62" />
-        <location filename="../../ui/templates/_wa_rules.py" line="82" />
+        <location filename="../../ui/templates/_wa_rules.py" line="62"/>
+        <location filename="../../ui/templates/_wa_rules.py" line="82"/>
         <source>Button %1</source>
         <translation>Кнопка %1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="64" />
-        <location filename="../../ui/templates/_wa_rules.py" line="78" />
+        <location filename="../../ui/templates/_wa_rules.py" line="64"/>
+        <location filename="../../ui/templates/_wa_rules.py" line="78"/>
         <source>Parameter {{%1}}</source>
         <translation>Параметр {{%1}}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="70" />
+        <location filename="../../ui/templates/_wa_rules.py" line="70"/>
         <source>the text has %1 characters; at most 1024 are allowed</source>
         <translation>в тексте %1 символов, а можно не больше 1024</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="72" />
+        <location filename="../../ui/templates/_wa_rules.py" line="72"/>
         <source>the text uses %1 parameters but %2 are mapped</source>
         <translation>в тексте %1 параметров, а заполнено %2</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="83" />
+        <location filename="../../ui/templates/_wa_rules.py" line="83"/>
         <source>%1: the contact has no “%2” and no value for an empty field is set</source>
         <translation>%1: у контакта пусто поле «%2», а значение «Если пусто» не задано</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_wa_rules.py" line="84" />
+        <location filename="../../ui/templates/_wa_rules.py" line="84"/>
         <source>(no field chosen)</source>
         <translation>(поле не выбрано)</translation>
     </message>

@@ -19,7 +19,7 @@ from app.campaigns.model import get_campaign
 from app.outbox.store import RenderInput
 from app.outbox.tables import campaigns, outbox
 from app.providers.base import Outcome, SendRequest, create_provider
-from app.providers.store import load_config
+from app.providers.store import check_account, load_config
 from app.secrets import SecretStore
 from app.workspace import Workspace
 
@@ -129,16 +129,5 @@ def send_test(workspace: Workspace, campaign_id: int, address: str,
 
 def check_provider(workspace: Workspace, name: str, store: SecretStore | None = None) -> str:
     """Run the adapter's connection test for account `name` (blocking; call from a worker)."""
-    config = load_config(workspace.engine, store or SecretStore(workspace.root), name, workspace.sandbox_dir)
-
-    async def run() -> str:
-        provider = create_provider(config)
-        try:
-            return await provider.check()
-        finally:
-            await provider.aclose()
-            http = getattr(provider, "http", None)
-            if http is not None:
-                await http.aclose()
-
-    return asyncio.run(run())
+    return asyncio.run(check_account(workspace.engine, store or SecretStore(workspace.root), name,
+                                     workspace.sandbox_dir))
