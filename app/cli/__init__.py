@@ -12,9 +12,11 @@ Exit codes (documented in the README):
 from __future__ import annotations
 
 import argparse
+import asyncio
 import importlib
 import json
 import pkgutil
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,7 +26,7 @@ from app import __version__
 from app.errors import Cancelled, EnvironmentProblem, ProviderError, UserInputError
 from app.workspace import Workspace
 
-__all__ = ["EXIT", "Handler", "common_options", "emit", "main"]
+__all__ = ["EXIT", "Handler", "common_options", "emit", "main", "stop_on_signals"]
 
 EXIT = {"ok": 0, "bug": 1, "usage": 2, "input": 3, "environment": 4, "provider": 5, "cancelled": 130}
 
@@ -47,6 +49,21 @@ def emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
         print(json.dumps(data, ensure_ascii=False, default=str))
     else:
         print(text)
+
+
+def stop_on_signals(callback: Callable[[], None]) -> None:
+    """Call `callback` on SIGINT/SIGTERM while the running asyncio loop runs.
+
+    Windows' loop has no signal handlers; there Ctrl+C stays a KeyboardInterrupt.
+    """
+    if sys.platform == "win32":
+        return
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, callback)
+        except RuntimeError:  # a loop outside the main thread cannot take signals
+            return
 
 
 def build_parser() -> argparse.ArgumentParser:

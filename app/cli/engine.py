@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 from typing import Any
 
-from app.cli import EXIT, emit
+from app.cli import EXIT, emit, stop_on_signals
 from app.engine.engine import Engine
 from app.receiver.companions import start_companions
 from app.workspace import Workspace
@@ -52,12 +51,7 @@ def _engine(args: argparse.Namespace, ws: Workspace) -> int:
             await companions.close()
 
     async def _send(engine: Engine) -> dict[str, int]:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, engine.request_stop)
-            except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises KeyboardInterrupt
-                pass
+        stop_on_signals(engine.request_stop)
         if args.until_idle:
             try:
                 return await engine.run_until_idle()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import signal
 from dataclasses import asdict
 from typing import Any
 
-from app.cli import EXIT, emit
+from app.cli import EXIT, emit, stop_on_signals
 from app.db.schema import CHANNELS
 from app.errors import EnvironmentProblem, UserInputError
 from app.receiver.config import DEFAULT_PORT
@@ -80,12 +79,7 @@ def _serve(args: argparse.Namespace, ws: Workspace) -> int:
 
     async def run() -> None:
         stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, stop.set)
-            except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises KeyboardInterrupt
-                pass
+        stop_on_signals(stop.set)
         try:
             receiver = await start_receiver(ws, host=args.host, port=args.port, public_url=args.public_url)
         except OSError as exc:
