@@ -176,3 +176,4 @@ from app.receiver import tables as _receiver_tables  # noqa: E402,F401
 from app.scenarios import tables as _scenarios_tables  # noqa: E402,F401
 from app.segments import tables as _segments_tables  # noqa: E402,F401
 from app.templates import tables as _templates_tables  # noqa: E402,F401
+from app.journeys import tables as _journeys_tables  # noqa: E402,F401

@@ -24,6 +24,7 @@ import httpx
 from app.engine.decide import Decider
 from app.engine.limits import Backoff, Breaker, RateLimiter
 from app.engine.lock import EngineLock, lock_path_for
+from app.engine.tickers import Ticker, default_tickers
 from app.errors import KaskadError
 from app.outbox.statuses import poll_provider_statuses
 from app.outbox.store import Claimed, Finish, OutboxStore, Renderer
@@ -72,7 +73,8 @@ class Engine:
     def __init__(self, workspace: Workspace, *, now: Callable[[], datetime] = _utcnow,
                  providers: dict[str, Provider] | None = None, render: Renderer | None = None,
                  backoff: Backoff | None = None, breaker_threshold: int = 5, breaker_reset: float = 30.0,
-                 http_timeout: float = 15.0, grace: float = 5.0, secret_store: SecretStore | None = None) -> None:
+                 http_timeout: float = 15.0, grace: float = 5.0, secret_store: SecretStore | None = None,
+                 tickers: list[Ticker] | None = None) -> None:
         self.workspace = workspace
         self.now = now
         self.store = OutboxStore(workspace.engine)
@@ -94,6 +96,7 @@ class Engine:
         self.http: httpx.AsyncClient | None = None
         self.decider: Decider | None = None
         self.sent_count = 0
+        self.tickers: list[Ticker] = list(tickers) if tickers is not None else default_tickers(workspace)
 
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> None:
@@ -140,6 +143,9 @@ class Engine:
             with contextlib.suppress(Exception):
                 await account.provider.aclose()
         self._flush()
+        for ticker in self.tickers:
+            with contextlib.suppress(Exception):
+                await ticker.aclose()
         if self.http is not None:
             await self.http.aclose()
         if self._started:
@@ -161,7 +167,8 @@ class Engine:
     async def run_until_idle(self, *, horizon: float = 30.0, tick: float = 0.02) -> dict[str, int]:
         """Send until nothing is due and no retry is due within `horizon` seconds.
 
-        Held messages (quiet hours) do not keep it running. Returns outbox counts by state.
+        Held messages (quiet hours) do not keep it running; neither do tickers' timers beyond
+        `horizon`. Returns outbox counts by state.
         """
         own = not self._started
         await self.start()
@@ -192,7 +199,12 @@ class Engine:
                 last_scan = time.monotonic()
                 for name in self.store.due_providers(self.now()):
                     self._spawn(name)
+            ticked = False
+            for ticker in self.tickers:
+                ticked = await ticker.tick(self.now()) or ticked
             busy = bool(any(a.driver and not a.driver.done() for a in self._accounts.values()) or self._tasks)
+            if ticked and not busy:
+                continue
             if status_every is not None and time.monotonic() - last_status >= status_every:
                 last_status = time.monotonic()
                 await self.poll_statuses(older_than=timedelta(seconds=30))
@@ -212,6 +224,11 @@ class Engine:
         due = self.store.next_due(("queued",))
         if due is not None:
             waits.append(max(0.0, (due - self.now()).total_seconds()))
+        now = self.now()
+        for ticker in self.tickers:
+            wait = ticker.next_wake(now)
+            if wait is not None:
+                waits.append(max(0.0, wait))
         mono = time.monotonic()
         for name, account in self._accounts.items():
             if account.breaker.is_open and self.store.has_due(name, self.now()):

@@ -1,0 +1,1 @@
+"""Scenario journeys: one durable row per contact inside a scenario version, advanced by the engine."""
