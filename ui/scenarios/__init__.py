@@ -1,0 +1,1 @@
+"""The Scenarios section: the canvas widget and the screens built around it."""
