@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from app.db import migrate
 from app.db.engine import create_db_engine
 from app.errors import EnvironmentProblem
+from app.importer.stale import mark_interrupted_jobs
 
 __all__ = ["ENV_DB", "ENV_WORKSPACE", "Workspace", "default_workspace_dir"]
 
@@ -70,6 +71,8 @@ class Workspace:
         try:
             if migrate_schema:
                 migrate.upgrade(engine)
+                # An import killed with the program stays "running" in its history otherwise.
+                mark_interrupted_jobs(engine, folder)
         except sa.exc.OperationalError as exc:
             engine.dispose()
             raise EnvironmentProblem(f"cannot open the database {sa.make_url(url).render_as_string(hide_password=True)}: {exc.orig}") from exc

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -45,7 +46,7 @@ def child(kind: str, file: Path, root: Path) -> None:
         result = run_import(ws, file, ImportOptions(), progress)
         seconds = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rss_mb": rss, "created": result.created, "updated": result.updated,
+    print(json.dumps({"seconds": seconds, "rss_mb": rss, "cpu": time.process_time(), "created": result.created, "updated": result.updated,
                       "skipped": result.skipped, "merged": result.merged, "rejected": result.rejected,
                       "stages": stages}))
 
@@ -83,6 +84,7 @@ def write_xlsx(path: Path, count: int, seed: int = 42) -> None:
 
 
 def measure(label: str, key: tuple[str, int], runs: int, make_root: Callable[[], Path], file: Path, kind: str) -> None:
+    load = os.getloadavg()[0]
     results = [run_child(kind, file, make_root()) for _ in range(runs)]
     times = sorted(r["seconds"] for r in results)
     median = statistics.median(times)
@@ -95,6 +97,8 @@ def measure(label: str, key: tuple[str, int], runs: int, make_root: Callable[[],
     print(f"{'':34} peak RSS {rss:6.0f} MB{rss_note}; created {last['created']}, updated {last['updated']}, "
           f"unchanged {last['skipped']}, merged {last['merged']}, rejected {last['rejected']}")
     print(f"{'':34} stage start times: {last['stages']}")
+    print(f"{'':34} CPU of the process (incl. start-up) median {statistics.median(r['cpu'] for r in results):.2f} s; "
+          f"load average before {load:.2f}, after {os.getloadavg()[0]:.2f} (2 cores, shared machine)")
 
 
 def main() -> int:

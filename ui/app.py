@@ -17,6 +17,7 @@ from app.errors import KaskadError
 from app.settings import get_language
 from app.workspace import Workspace
 from ui.i18n import choose_language, install_translators, remove_translators
+from ui.scenarios.canvas.clipboard import release_clipboard
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -79,3 +80,4 @@ def _run_loop(app: QApplication, window: MainWindow) -> None:
     finally:
         app.aboutToQuit.disconnect(closed.set)
         asyncio.set_event_loop(None)
+        release_clipboard()

@@ -97,7 +97,11 @@ class EngineHost(QObject):
         self._engine: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop_flag = threading.Event()
-        self._inbox: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
+        # Each engine thread has a number: a late "stopped" from an earlier thread must not be
+        # taken for the current one's (that joined the wrong thread and ran close callbacks
+        # while the new engine kept sending).
+        self._generation = 0
+        self._inbox: queue.SimpleQueue[tuple[str, str, int]] = queue.SimpleQueue()
         self._posted.connect(self._drain)
         self._after_stop: list[Callable[[], None]] = []
         self._windows: list[QWidget] = []
@@ -122,6 +126,8 @@ class EngineHost(QObject):
     @Slot()
     def sync(self) -> None:
         """Start the engine when a campaign runs, stop it when none does."""
+        if self._after_stop:
+            return  # a stop someone waits for (closing the window) must not be undone by a tick
         try:
             busy = self.running_campaigns() > 0
         except SQLAlchemyError:
@@ -138,7 +144,9 @@ class EngineHost(QObject):
             return
         self.last_problem = ""
         self._stop_flag.clear()
-        self._thread = threading.Thread(target=self._run, name="kaskad-engine", daemon=True)
+        self._generation += 1
+        self._thread = threading.Thread(target=self._run, args=(self._generation,), name="kaskad-engine",
+                                        daemon=True)
         self._thread.start()
 
     def stop(self, then: Callable[[], None] | None = None) -> None:
@@ -169,7 +177,7 @@ class EngineHost(QObject):
         _forget(id(self.workspace), id(self))
 
     # -- the thread -------------------------------------------------------------------
-    def _run(self) -> None:
+    def _run(self, generation: int) -> None:
         from app.engine.engine import Engine
         from app.receiver.companions import start_companions
 
@@ -195,11 +203,11 @@ class EngineHost(QObject):
             if companions.receiver is not None:
                 self.receiver_url = companions.receiver.url
             elif companions.warning:
-                self._post("warning", self.tr(
+                self._post(generation, "warning", self.tr(
                     "Sending goes on, but the status receiver could not use port %1 (another program holds "
                     "it). Delivery statuses and unsubscribe clicks are not received until the port is free or "
                     "another one is set in Settings → Sending.").replace("%1", str(companions.port)))
-            self._post("started", "")
+            self._post(generation, "started", "")
             try:
                 await engine.run_forever(tick=0.05, status_every=60.0)
             finally:
@@ -209,21 +217,22 @@ class EngineHost(QObject):
         try:
             asyncio.run(main())
         except WorkspaceLocked:
-            self._post("problem", self.tr("Another Kaskad window or the background sender (main.py engine) is "
+            self._post(generation, "problem", self.tr("Another Kaskad window or the background sender (main.py engine) is "
                                           "already sending from this workspace. Messages are sent by it; "
                                           "close it to send from here."))
         except KaskadError as exc:
-            self._post("problem", self.tr("Sending stopped: %1").replace("%1", str(exc)))
+            self._post(generation, "problem", self.tr("Sending stopped: %1").replace("%1", str(exc)))
         except Exception as exc:  # noqa: BLE001 - the GUI must learn why sending stopped
-            self._post("problem", self.tr("Sending stopped because of an internal error: %1").replace("%1", repr(exc)))
+            self._post(generation, "problem", self.tr("Sending stopped because of an internal error: %1").replace("%1", repr(exc)))
         finally:
-            self._engine = None
-            self._loop = None
-            self._post("stopped", "")
+            if generation == self._generation:
+                self._engine = None
+                self._loop = None
+            self._post(generation, "stopped", "")
 
-    def _post(self, kind: str, text: str) -> None:
+    def _post(self, generation: int, kind: str, text: str) -> None:
         # Only a parameterless signal crosses threads; the payload waits in a thread-safe inbox.
-        self._inbox.put((kind, text))
+        self._inbox.put((kind, text, generation))
         try:
             self._posted.emit()
         except RuntimeError:  # the window (and this host with it) is already gone
@@ -233,9 +242,11 @@ class EngineHost(QObject):
     def _drain(self) -> None:
         while True:
             try:
-                kind, text = self._inbox.get_nowait()
+                kind, text, generation = self._inbox.get_nowait()
             except queue.Empty:
                 return
+            if generation != self._generation:
+                continue  # an earlier engine thread's news: the current one speaks for itself
             if kind == "started":
                 self.started.emit()
             elif kind == "warning":

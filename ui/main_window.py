@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
             self.open_import(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.may_leave_section():  # unsaved work on the current page (a scenario, a template)
+            event.ignore()
+            return
         running = active_operations()
         if running and not Confirm.ask(self, self.tr("Work in progress"),
                                        self.tr("An operation is still running. Stop it and quit?")):

@@ -46,6 +46,12 @@ def _campaigns(workspace: Workspace, parent: QWidget | None) -> QWidget:
     return CampaignsScreen(workspace, parent)
 
 
+def _scenarios(workspace: Workspace, parent: QWidget | None) -> QWidget:
+    from ui.scenarios.screen import ScenariosScreen
+
+    return ScenariosScreen(workspace, parent)
+
+
 def _settings(workspace: Workspace, parent: QWidget | None) -> QWidget:
     from ui.settings.screen import SettingsScreen
 
@@ -75,7 +81,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("lists", QT_TRANSLATE_NOOP("Sections", "Audiences"), _SP.SP_FileDialogListView, _audiences),
     Section("templates", QT_TRANSLATE_NOOP("Sections", "Templates"), _SP.SP_FileIcon, _templates),
     Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campaigns"), _SP.SP_MediaPlay, _campaigns),
-    Section("scenarios", QT_TRANSLATE_NOOP("Sections", "Scenarios"), _SP.SP_BrowserReload, coming_soon("scenarios")),
+    Section("scenarios", QT_TRANSLATE_NOOP("Sections", "Scenarios"), _SP.SP_BrowserReload, _scenarios),
     Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports"), _SP.SP_FileDialogDetailedView, coming_soon("reports")),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), _SP.SP_FileDialogContentsView, _settings),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from app.cli import EXIT, emit
 from app.db.schema import CHANNELS
 from app.engine.engine import Engine
 from app.errors import WorkspaceLocked
+from app.outbox.store import OutboxStore
 from app.workspace import Workspace
 
 __all__ = ["register"]
@@ -111,15 +113,41 @@ def _send(args: argparse.Namespace, ws: Workspace) -> int:
     total = materialise(ws.engine, args.id)
     if args.wait:
         try:
-            asyncio.run(Engine(ws).run_until_idle(horizon=900))
+            asyncio.run(_run_for(ws, args.id))
         except WorkspaceLocked:
             # Another engine (the app or `main.py engine`) sends; follow its progress instead.
-            while campaign_status(ws.engine, args.id)["status"] == "running":
+            while not _settled(ws, args.id):
                 time.sleep(1)
     data = campaign_status(ws.engine, args.id)
     note = "" if args.wait else "\nmessages are sent by the running engine (the app or `main.py engine`)"
     emit(args, {"ok": True, "materialised": total, **data}, _status_text(data) + note)
     return EXIT["ok"]
+
+
+def _settled(ws: Workspace, campaign_id: int) -> bool:
+    """Whether `--wait` is over: the campaign left `running`, or none of its rows is still to be
+    sent now (the rest are final, or held by quiet hours until a later hour)."""
+    data = campaign_status(ws.engine, campaign_id)
+    return data["status"] != "running" or not (data["states"]["queued"] or data["states"]["sending"])
+
+
+async def _run_for(ws: Workspace, campaign_id: int) -> None:
+    """Run the engine until this campaign is settled. The engine also advances scenarios while it
+    holds the workspace, but their timers (a journey due in ten minutes) do not keep `--wait` here."""
+    engine = Engine(ws)
+
+    async def watch() -> None:
+        while not _settled(ws, campaign_id):
+            await asyncio.sleep(0.2)
+        engine.request_stop()
+
+    watcher = asyncio.create_task(watch())
+    try:
+        await engine.run_until_idle(horizon=900)
+    finally:
+        watcher.cancel()
+    # The engine may stop before its own turn marks the campaign finished: do it from the row counts.
+    OutboxStore(ws.engine).finish_campaigns(datetime.now(UTC))
 
 
 def _pause(args: argparse.Namespace, ws: Workspace) -> int:

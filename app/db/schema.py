@@ -171,9 +171,11 @@ settings = sa.Table(
     sa.Column("value", sa.JSON),
 )
 from app.events import tables as _events_tables  # noqa: E402,F401
+from app.journeys import tables as _journeys_tables  # noqa: E402,F401
+from app.journeys import trigger_tables as _trigger_tables  # noqa: E402,F401
 from app.outbox import tables as _outbox_tables  # noqa: E402,F401  (registers the sending tables)
 from app.receiver import tables as _receiver_tables  # noqa: E402,F401
 from app.scenarios import tables as _scenarios_tables  # noqa: E402,F401
 from app.segments import tables as _segments_tables  # noqa: E402,F401
+from app.suppression import tables as _suppression_tables  # noqa: E402,F401
 from app.templates import tables as _templates_tables  # noqa: E402,F401
-from app.journeys import tables as _journeys_tables  # noqa: E402,F401

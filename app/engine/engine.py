@@ -1,10 +1,13 @@
 """The asyncio send engine: claims due outbox rows per provider and sends them.
 
-One `Engine` per database (OS file lock + epoch, `app.engine.lock`). Per provider account:
-a driver task claims only as many rows as it may send right now (free concurrency slots ×
-rate-limit tokens), so a row is `sending` only while really in flight; results go through
-`decide` (outcome → state, backoff, breaker, failover, pause) and are written in small
-coalesced transactions right after the answers arrive. `run_until_idle()` serves tests and
+One `Engine` per database (OS file lock + epoch, `app.engine.lock`). Per provider account a
+driver task claims rows ahead (gated, rendered, durably claimed but still `queued`: after a
+crash they are simply due again) and starts requests as concurrency slots and rate-limit
+tokens allow. Right before its request every send joins a group commit of `sending`
+(`SendingCommits`: one durable transaction for all sends starting together), so a row is
+`sending` only while really on the wire. Results go through `decide` (outcome → state,
+backoff, breaker, failover, pause) and are written in coalesced transactions right after the
+answers arrive. `run_until_idle()` serves tests and
 `campaign send --wait`; `run_forever()` serves `main.py engine` and the GUI (under qasync).
 """
 
@@ -14,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -24,7 +28,8 @@ import httpx
 from app.engine.decide import Decider
 from app.engine.limits import Backoff, Breaker, RateLimiter
 from app.engine.lock import EngineLock, lock_path_for
-from app.engine.tickers import Ticker, default_tickers
+from app.engine.sending import SendingCommits
+from app.engine.tickers import Ticker, default_tickers, next_poll
 from app.errors import KaskadError
 from app.outbox.statuses import poll_provider_statuses
 from app.outbox.store import Claimed, Finish, OutboxStore, Renderer
@@ -55,6 +60,27 @@ class _Account:
     inflight: int = 0
     freed: asyncio.Event = field(default_factory=asyncio.Event)
     driver: asyncio.Task[None] | None = None
+    #: claimed ahead, waiting for a slot and a rate token (released when the driver ends)
+    ready: deque[Claimed] = field(default_factory=deque)
+    #: requests on the wire (at most `concurrency`); sends past their `sending` commit wait here
+    slots: asyncio.Semaphore | None = None
+
+    @property
+    def lookahead(self) -> int:
+        """Sends that may commit `sending` while every slot is busy, so a slot that frees up
+        starts its next request at once instead of waiting for a commit. One per slot, and
+        only for one-message requests (a batch already spreads the commit over its messages):
+        after a crash at most `concurrency` more rows are `unknown` than were on the wire."""
+        return self.concurrency if self.provider.max_batch == 1 else 0
+
+    def claim_ahead(self) -> int:
+        """How many rows to hold claimed: a few rounds of requests, about a second at most
+        under a rate limit (a smaller claim would cost a transaction every few messages)."""
+        rounds = max(self.concurrency * self.provider.max_batch * 2, 100)
+        per_second = self.limiter.per_second
+        if per_second:
+            rounds = min(rounds, max(int(per_second), self.provider.max_batch))
+        return min(rounds, 1000)
 
 
 class Engine:
@@ -95,6 +121,7 @@ class Engine:
         self.lock = EngineLock(workspace.engine, lock_path_for(workspace.engine, workspace.root))
         self.http: httpx.AsyncClient | None = None
         self.decider: Decider | None = None
+        self._sending: SendingCommits | None = None
         self.sent_count = 0
         self.tickers: list[Ticker] = list(tickers) if tickers is not None else default_tickers(workspace)
 
@@ -118,6 +145,7 @@ class Engine:
         self.epoch = epoch
         self.http = create_http_client(self._http_timeout)
         self.decider = Decider(self.store, self.backoff, self.now)
+        self._sending = SendingCommits(self.store, self.now, epoch)
         if self._render is None:
             from app.campaigns.render import CampaignRenderer
             self._render = CampaignRenderer(self.workspace.engine)
@@ -142,6 +170,8 @@ class Engine:
                     await account.driver
             with contextlib.suppress(Exception):
                 await account.provider.aclose()
+        if self._sending is not None:
+            await self._sending.drain()
         self._flush()
         for ticker in self.tickers:
             with contextlib.suppress(Exception):
@@ -168,7 +198,8 @@ class Engine:
         """Send until nothing is due and no retry is due within `horizon` seconds.
 
         Held messages (quiet hours) do not keep it running; neither do tickers' timers beyond
-        `horizon`. Returns outbox counts by state.
+        `horizon`, nor their periodic checks (`Ticker.next_poll`: a live scenario's segment diff
+        would otherwise keep it running forever). Returns outbox counts by state.
         """
         own = not self._started
         await self.start()
@@ -180,7 +211,8 @@ class Engine:
         return self.store.counts()
 
     async def run_forever(self, *, tick: float = 0.05, status_every: float = 60.0) -> None:
-        """Send as work becomes due until `request_stop()`; polls delivery statuses periodically."""
+        """Send as work becomes due until `request_stop()`; polls delivery statuses periodically
+        and wakes for the tickers' periodic checks (`Ticker.next_poll`)."""
         await self.start()
         try:
             await self._loop(idle_horizon=None, tick=tick, status_every=status_every)
@@ -209,14 +241,14 @@ class Engine:
                 last_status = time.monotonic()
                 await self.poll_statuses(older_than=timedelta(seconds=30))
             if busy:
-                await asyncio.sleep(tick)
+                await asyncio.sleep(next_poll(self.tickers, self.now(), tick))
                 continue
             self._flush()
             self.store.finish_campaigns(self.now())
             wake = self._next_wake()
             if idle_horizon is not None and (wake is None or wake > idle_horizon):
                 return
-            await asyncio.sleep(min(max(wake if wake is not None else 1.0, tick), 1.0))
+            await asyncio.sleep(min(max(wake if wake is not None else 1.0, tick), next_poll(self.tickers, self.now(), 1.0)))
 
     def _next_wake(self) -> float | None:
         """Seconds until something could be sent: a retry falls due or a breaker half-opens."""
@@ -272,36 +304,72 @@ class Engine:
 
     async def _drive(self, name: str, account: _Account) -> None:
         provider = account.provider
-        while not self._stopping:
-            allow = account.breaker.allow(time.monotonic())
-            if allow == 0:
-                return
-            free = account.concurrency - account.inflight
-            # Claim in groups: every claim is a durable transaction (one fsync), so waiting for
-            # half the slots to free up keeps the database from becoming the bottleneck.
-            if free <= 0 or (account.inflight and free < max(1, account.concurrency // 2)):
-                account.freed.clear()
-                await account.freed.wait()
-                continue
-            want = free * provider.max_batch if allow is None else min(provider.max_batch, 1)
-            grant = account.limiter.take(want, time.monotonic())
-            if grant == 0:
-                await asyncio.sleep(max(account.limiter.wait(time.monotonic()), 0.001))
-                continue
-            claimed, examined = self.store.claim(name, grant, now=self.now(), epoch=self.epoch, render=self._render)
-            account.limiter.give_back(grant - len(claimed))
-            if not examined:
-                account.breaker.probing = False
-                return
-            for start in range(0, len(claimed), provider.max_batch):
-                chunk = claimed[start:start + provider.max_batch]
-                account.inflight += 1
-                task = asyncio.get_running_loop().create_task(self._send(name, account, chunk))
-                self._tasks.add(task)
-                task.add_done_callback(self._task_done)
-            await asyncio.sleep(0)
+        ready = account.ready
+        drained = False  # nothing more was due at the last claim: send what is held, then stop
+        try:
+            while not self._stopping:
+                allow = account.breaker.allow(time.monotonic())
+                if allow == 0:
+                    return
+                if not drained and len(ready) < account.claim_ahead() // 2:
+                    # At most 500 rows per claim: one claim renders them all in one go (GIL, locks).
+                    want_rows = min(account.claim_ahead() - len(ready), 500)
+                    claimed, examined = self.store.claim(name, want_rows, now=self.now(),
+                                                         epoch=self.epoch, render=self._render)
+                    ready.extend(claimed)
+                    drained = not examined
+                    if not ready:
+                        if drained:
+                            account.breaker.probing = False
+                            return
+                        continue  # everything examined was skipped or held: look again
+                if not ready:
+                    return
+                free = account.concurrency + account.lookahead - account.inflight
+                if free <= 0:
+                    account.freed.clear()
+                    await account.freed.wait()
+                    continue
+                want = min(len(ready), free * provider.max_batch if allow is None else provider.max_batch)
+                grant = account.limiter.take(want, time.monotonic())
+                if grant == 0:
+                    await asyncio.sleep(max(account.limiter.wait(time.monotonic()), 0.001))
+                    continue
+                for start in range(0, grant, provider.max_batch):
+                    chunk = [ready.popleft() for _ in range(min(provider.max_batch, grant - start))]
+                    account.inflight += 1
+                    task = asyncio.get_running_loop().create_task(self._send(name, account, chunk))
+                    self._tasks.add(task)
+                    task.add_done_callback(self._task_done)
+                await asyncio.sleep(0)
+        finally:
+            # Claimed rows not sent now go back to plain `queued` (certainly unsent).
+            left = [c.outbox_id for c in ready]
+            ready.clear()
+            if left:
+                self.store.release(left)
 
     async def _send(self, name: str, account: _Account, chunk: list[Claimed]) -> None:
+        assert self._sending is not None
+        try:
+            chunk = await self._sending.mark(chunk)
+        except BaseException:
+            account.inflight -= 1
+            account.freed.set()
+            raise
+        if not chunk:  # its campaign was paused or cancelled after the claim
+            account.inflight -= 1
+            account.freed.set()
+            return
+        if account.slots is None:
+            account.slots = asyncio.Semaphore(account.concurrency)
+        try:
+            await account.slots.acquire()
+        except asyncio.CancelledError:
+            account.inflight -= 1
+            account.freed.set()
+            self._sending.put_back(chunk)  # committed as `sending`, never sent: certainly unsent
+            raise
         requests = [SendRequest(c.outbox_id, c.message_id, c.channel, c.address, c.payload, c.sender,
                                 c.transactional, c.contact_id) for c in chunk]
         try:
@@ -315,6 +383,7 @@ class Engine:
             log.exception("provider %s failed", name)
             results = [SendResult.unknown(f"internal error in the {name} adapter: {exc!r}", "bug")] * len(chunk)
         finally:
+            account.slots.release()
             account.inflight -= 1
             account.freed.set()
         self._record(name, account, chunk, results)

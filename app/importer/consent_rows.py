@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from app.db.schema import CHANNELS
 
-__all__ = ["CONSENT_SQL", "upsert_consents"]
+__all__ = ["CONSENT_SQL", "upsert_consent_column", "upsert_consents"]
 
 _NEW_STATUS = ("(CASE WHEN excluded.status = 'denied' AND consents.status IN ('granted', 'withdrawn') "
                "THEN 'withdrawn' ELSE excluded.status END)")
@@ -30,6 +34,7 @@ _CONSENT_SQL_QMARK = (
     "VALUES (?, ?, ?, ?, ?, ?) " + _UPSERT_TAIL
 )
 _KEYS = ("contact_id", "channel", "status", "source", "recorded_at", "import_job_id")
+_STORED_TYPES = (pa.int64(), pa.string(), pa.string())
 #: From this many rows one scan of the consents table beats asking the upsert row by row.
 PREFILTER_FROM = 20_000
 
@@ -72,3 +77,35 @@ def _changed(cursor: object, rows: Sequence[tuple]) -> list[tuple]:
                 continue
         kept.append(row)
     return kept
+
+
+def upsert_consent_column(conn: sa.Connection, ids: np.ndarray, channel: str, statuses: pa.Array,
+                          source: str | None, stamp: object, job_id: int | None) -> None:
+    """Upsert one channel's consent for contacts `ids` ("granted"/"denied" per id, null = none).
+
+    On SQLite the stored consents of the channel are compared column-wise first, so a re-import
+    sends only the rows that change something through the upsert (the same rule as `_changed`).
+    """
+    keep = pc.is_valid(statuses).to_numpy(zero_copy_only=False)
+    ids, statuses = ids[keep], statuses.filter(pa.array(keep))
+    if conn.dialect.name == "sqlite" and len(ids) >= PREFILTER_FROM:
+        cursor = conn.connection.driver_connection.cursor()
+        cursor.execute("SELECT contact_id, status, COALESCE(source, '') FROM consents WHERE channel = ?", (channel,))
+        batches = []
+        while rows := cursor.fetchmany(100_000):
+            batches.append([pa.array(c, t) for c, t in zip(zip(*rows, strict=True), _STORED_TYPES, strict=True)])
+        stored_ids, stored_status, stored_source = (
+            pa.concat_arrays([b[k] for b in batches]) if batches else pa.array([], t) for k, t in enumerate(_STORED_TYPES))
+        del batches
+        where = pc.index_in(pa.array(ids), value_set=stored_ids)
+        old = stored_status.take(where)
+        withdrawn = pc.and_(pc.equal(statuses, "denied"), pc.is_in(old, value_set=pa.array(["granted", "withdrawn"])))
+        status = pc.if_else(pc.fill_null(withdrawn, False), pa.scalar("withdrawn"), statuses)
+        same = pc.and_(pc.equal(status, old), pc.equal(stored_source.take(where), source or ""))
+        changed = pc.invert(pc.fill_null(same, False)).to_numpy(zero_copy_only=False)
+        ids, statuses = ids[changed], statuses.filter(pa.array(changed))
+    rows = list(zip(ids.tolist(), repeat(channel), statuses.to_pylist(), repeat(source), repeat(stamp), repeat(job_id)))
+    if conn.dialect.name != "sqlite":
+        upsert_consents(conn, rows)
+        return
+    conn.connection.driver_connection.cursor().executemany(_CONSENT_SQL_QMARK, rows)

@@ -1,13 +1,13 @@
-"""Duplicate policies: merging a file record into a stored contact, and spotting records that change nothing."""
+"""Duplicate policies: merging a file record into a stored contact; the per-row custom JSON encoder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from json.encoder import encode_basestring
 
 from app.importer.rows import CUSTOM
 
-__all__ = ["custom_dict", "custom_encoder", "merged", "unchanged_check"]
+__all__ = ["custom_dict", "custom_encoder", "merged"]
 
 
 def custom_dict(keys: list[str], values: tuple | None) -> dict[str, str]:
@@ -55,29 +55,3 @@ def merged(current: list, record: list, keys: list[str], overwrite: bool) -> lis
             new[CUSTOM][key] = value
             changed = True
     return new if changed else None
-
-
-def unchanged_check(keys: list[str], overwrite: bool) -> Callable[[Sequence, list], bool]:
-    """A test on a raw SQLite row (id, FIELD_ORDER values as stored, custom JSON) and a file record:
-    True only when `merged` would certainly return None.
-
-    A re-import mostly repeats what is stored; this answers without parsing the stored JSON
-    and date (a million json.loads cost seconds). False means "unsure": the full merge decides.
-    """
-    encode = custom_encoder(keys)
-
-    def unchanged(row: Sequence, record: list) -> bool:
-        for i in range(CUSTOM):
-            value = record[i]
-            if value is None:
-                continue
-            if i == 8:
-                value = value.isoformat()
-            stored = row[i + 1]
-            if value != stored and (overwrite or stored in (None, "")):
-                return False
-        values = record[CUSTOM]
-        # The stored text was written by the same encoder, so equal text means equal values.
-        return values is None or encode(values) == row[CUSTOM + 1]
-
-    return unchanged

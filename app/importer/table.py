@@ -31,6 +31,7 @@ class SourceTable:
         blank_rows: fully empty rows dropped below the header.
         date1904: the workbook counts serial dates from 1904.
         warnings: plain-language notes about the file.
+        kept: after `keep_only`, the data rows `data` still holds.
     """
 
     format: str
@@ -45,6 +46,14 @@ class SourceTable:
     blank_rows: int = 0
     date1904: bool = False
     warnings: list[str] = field(default_factory=list)
+    kept: pa.Array | None = None
+
+    def keep_only(self, rows: pa.Array) -> None:
+        """Release every data row but `rows` (sorted data-row indices), e.g. once only the rejected
+        ones are still needed; `kept` then says which rows `data` holds."""
+        self.data = self.data.take(rows)
+        self.row_numbers = self.row_numbers.take(rows)
+        self.kept = rows
 
 
 def detect_header_row(rows: list[list[str]]) -> int:

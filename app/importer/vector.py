@@ -22,12 +22,12 @@ def _is_in(values: pa.Array, allowed: list[str]) -> pa.Array:
     return pc.is_in(values, value_set=pa.array(allowed))
 
 
-def fast_phones(raw: pa.Array, region: str) -> tuple[list[str | None], list[bool]]:
+def fast_phones(raw: pa.Array, region: str) -> tuple[pa.Array, pa.Array]:
     """(E.164 or None per row, whether the row still needs the per-row normaliser)."""
     text = pc.utf8_trim_whitespace(pc.fill_null(raw, ""))
     blank = pc.equal(pc.utf8_length(text), 0)
     if region != "RU":
-        return [None] * len(raw), pc.invert(blank).to_pylist()
+        return pa.nulls(len(raw), pa.string()), pc.invert(blank)
     text = pc.replace_substring_regex(text, r"^(\+?\d+)[.,]0+$", r"\1")  # Excel floats: 89123456789.0
     text = pc.replace_substring_regex(text, _EXTENSION, "")
     plain = pc.match_substring_regex(text, r"^[\d\s()+.\-]*$")
@@ -47,14 +47,14 @@ def fast_phones(raw: pa.Array, region: str) -> tuple[list[str | None], list[bool
     decided = pc.and_(plain, pc.or_(pc.or_(with_plus, trunk), national))
     result = pc.if_else(decided, result, None)
     slow = pc.and_(pc.invert(decided), pc.invert(blank))
-    return result.to_pylist(), slow.to_pylist()
+    return result, slow
 
 
-def fast_emails(raw: pa.Array) -> tuple[list[str | None], list[bool]]:
+def fast_emails(raw: pa.Array) -> tuple[pa.Array, pa.Array]:
     """(normalised address or None per row, whether the row still needs the per-row check)."""
     text = pc.utf8_lower(pc.utf8_trim_whitespace(pc.fill_null(raw, "")))
     blank = pc.equal(pc.utf8_length(text), 0)
     valid = pc.match_substring_regex(text, _EMAIL)
     result = pc.if_else(valid, text, None)
     slow = pc.and_(pc.invert(valid), pc.invert(blank))
-    return result.to_pylist(), slow.to_pylist()
+    return result, slow

@@ -1,4 +1,4 @@
-"""Journey tables, registered on the shared `app.db.schema.metadata` (migration 0007).
+"""Journey tables, registered on the shared `app.db.schema.metadata` (migrations 0007 and 0010).
 
 A journey is one contact inside one published scenario version. It sits on one node at a
 time; `wake_at` is its durable timer. Every step it takes is one `journey_steps` row with a
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from app.db.schema import metadata
 
-__all__ = ["JOURNEY_STATES", "journey_steps", "journeys", "step_ref"]
+__all__ = ["JOURNEY_STATES", "journey_of", "journey_steps", "journeys", "step_ref"]
 
 #: active: runs at `wake_at` (now or a timer); waiting: wait-for-event (event or timeout at
 #: `wake_at`); done: reached an end; exited: left by a goal, an exit node or a removed node;
@@ -69,9 +69,17 @@ journey_steps = sa.Table(
     sa.Column("at", _ts, nullable=False),
     sa.UniqueConstraint("journey_id", "step", name="uq_journey_steps_journey_id_step"),
     sa.Index("ix_journey_steps_scenario_node", "scenario_id", "node_id", "outcome"),
+    # Per-node "entered" counts (distinct journeys) for reports and the canvas read this index
+    # alone instead of every step row (created by migration 0010).
+    sa.Index("ix_journey_steps_scenario_node_journey", "scenario_id", "node_id", "journey_id"),
 )
 
 
 def step_ref(journey_id: int, step: int) -> str:
     """The outbox `step_ref` of a message queued by one journey step (its idempotency key)."""
     return f"journey:{journey_id}:step:{step}"
+
+
+def journey_of(ref: str) -> int:
+    """The journey id inside a `step_ref` ("journey:12:step:3…" → 12)."""
+    return int(ref.split(":", 2)[1])

@@ -8,9 +8,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from app.db.engine import BEGIN_IMMEDIATE, is_sqlite
+from app.journeys.tables import journeys
 from app.outbox.tables import campaigns, outbox, outbox_attempts
+from app.scenarios.tables import scenarios
 
-__all__ = ["OutboxQueries", "utc"]
+__all__ = ["OutboxQueries", "scenario_running", "utc"]
 
 
 def utc(value: datetime | None) -> datetime | None:
@@ -18,6 +20,13 @@ def utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+def scenario_running() -> sa.ColumnElement[bool]:
+    """A scenario's message leaves only while its scenario is published: pausing holds it."""
+    return sa.or_(outbox.c.journey_id.is_(None), sa.exists().where(
+        journeys.c.id == outbox.c.journey_id, scenarios.c.id == journeys.c.scenario_id,
+        scenarios.c.status == "published"))
 
 
 class OutboxQueries:
@@ -37,7 +46,7 @@ class OutboxQueries:
                 sa.select(outbox.c.provider).distinct()
                 .select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
                 .where(outbox.c.state.in_(("queued", "held")), outbox.c.next_attempt_at <= now,
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running")))]
+                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"), scenario_running()))]
 
     def next_due(self, states: tuple[str, ...] = ("queued",)) -> datetime | None:
         """The earliest next_attempt_at among runnable rows in `states`."""
@@ -46,7 +55,7 @@ class OutboxQueries:
                 sa.select(sa.func.min(outbox.c.next_attempt_at))
                 .select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
                 .where(outbox.c.state.in_(states),
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"))).scalar())
+                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"), scenario_running())).scalar())
 
     def finish_campaigns(self, now: datetime) -> list[int]:
         """Mark running campaigns with no active rows left as finished (R6: from row counts)."""
@@ -84,7 +93,7 @@ class OutboxQueries:
                 sa.select(outbox.c.id).select_from(outbox.outerjoin(campaigns, campaigns.c.id == outbox.c.campaign_id))
                 .where(outbox.c.provider == provider, outbox.c.state.in_(("queued", "held")),
                        outbox.c.next_attempt_at <= now,
-                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running")).limit(1)).first() is not None
+                       sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"), scenario_running()).limit(1)).first() is not None
 
     def pause_all(self, reason: str) -> None:
         """Pause every running campaign (a restored database must be checked by a person)."""

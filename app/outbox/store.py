@@ -1,17 +1,21 @@
 """The outbox store: claims with the compliance gates, result writes, crash recovery, counts.
 
-Every transition is one transaction. A claim (BEGIN IMMEDIATE on SQLite) reads due rows,
-applies suppression / consent / quiet hours / frequency caps, renders the payload and
-commits `sending` before the engine touches the network (R2, R3, R7 of the reliability
-notes). Results are written by `finish` right after the provider answers.
+Sending a message takes three transactions, each shared by many messages:
+
+1. `claim` (BEGIN IMMEDIATE, relaxed sync) reads due rows, applies suppression / consent /
+   quiet hours / frequency caps, renders and stores the payloads and records a durable claim
+   in `outbox_claims` tagged with the engine epoch. The rows stay `queued`: nothing has
+   touched the network, so after a crash the claims are dropped and the rows are simply due
+   again (a lost commit only un-claims them).
+2. `mark_sending` commits `sending` (synchronous=FULL) right before the requests, for the
+   sends that are about to start together (R3: intent before the network call).
+3. `finish` writes the results right after the answers arrive.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,17 +23,18 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from app.db.engine import is_sqlite
 from app.db.schema import consents, contacts, suppressions
 from app.engine.gates import GatePolicy, load_policy, next_window_opening, recipient_zones
 from app.errors import TemplateError
 from app.outbox.payload import decode_payload, encode_payload, enqueue
-from app.outbox.schedule import OutboxQueries, utc
-from app.outbox.tables import campaigns, delivery_events, outbox, outbox_attempts
+from app.outbox.schedule import OutboxQueries, scenario_running, utc
+from app.outbox.tables import campaigns, delivery_events, outbox, outbox_attempts, outbox_claims
+from app.outbox.writes import bulk_update, group_by_keys, relaxed_sync
 
 __all__ = ["Claimed", "Finish", "OutboxStore", "RenderInput", "Renderer", "decode_payload", "enqueue", "utc"]
 
-#: States that count against a frequency cap (the message left or may have left).
+#: States that count against a frequency cap (the message left or may have left); claimed
+#: rows count too (they are about to leave), so caps hold across concurrent campaigns.
 _CAPPED_STATES = ("sending", "sent", "delivered", "read", "unknown")
 
 # The claim's read, built once: due rows of one provider in one state with their contact,
@@ -39,7 +44,8 @@ _CAPPED_STATES = ("sending", "sent", "delivered", "read", "unknown")
 def _due(state: str) -> sa.Select:
     return (
         sa.select(
-            outbox.c.id, outbox.c.message_id, outbox.c.campaign_id, outbox.c.contact_id, outbox.c.channel,
+            outbox.c.id, outbox.c.state, outbox.c.message_id, outbox.c.campaign_id, outbox.c.contact_id,
+            outbox.c.channel,
             outbox.c.address, outbox.c.transactional, outbox.c.attempts, outbox.c.payload, outbox.c.payload_zip,
             outbox.c.next_attempt_at, campaigns.c.sender, campaigns.c.fallback_provider,
             sa.exists().where(suppressions.c.channel == outbox.c.channel,
@@ -52,7 +58,8 @@ def _due(state: str) -> sa.Select:
                      .outerjoin(contacts, contacts.c.id == outbox.c.contact_id))
         .where(outbox.c.state == state, outbox.c.provider == sa.bindparam("provider"),
                outbox.c.next_attempt_at <= sa.bindparam("now"),
-               sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"))
+               sa.or_(outbox.c.campaign_id.is_(None), campaigns.c.status == "running"), scenario_running(),
+               ~sa.exists().where(outbox_claims.c.outbox_id == outbox.c.id))
         .order_by(outbox.c.next_attempt_at, outbox.c.id)
         .limit(sa.bindparam("limit"))
     )
@@ -82,7 +89,7 @@ Renderer = Callable[[RenderInput], dict[str, Any]]
 
 @dataclass(frozen=True)
 class Claimed:
-    """A message committed as `sending`, ready for the provider."""
+    """A claimed message: gated and rendered, to be committed as `sending` right before its request."""
 
     outbox_id: int
     message_id: str
@@ -127,8 +134,12 @@ class OutboxStore(OutboxQueries):
 
     # -- start-up ---------------------------------------------------------------------
     def recover_interrupted(self, now: datetime) -> int:
-        """Leftover `sending` rows (a crash mid-send) become `unknown`, never resent (R3)."""
+        """Leftover `sending` rows (a crash mid-send) become `unknown`, never resent (R3).
+
+        Leftover claims are dropped: those rows never reached `sending`, so they are certainly
+        unsent and simply due again."""
         with self._write() as conn, conn.begin():
+            conn.execute(outbox_claims.delete())
             count = conn.execute(
                 outbox.update().where(outbox.c.state == "sending").values(
                     state="unknown", updated_at=now,
@@ -141,18 +152,19 @@ class OutboxStore(OutboxQueries):
     # -- claim ------------------------------------------------------------------------
     def claim(self, provider: str, limit: int, *, now: datetime, epoch: int, render: Renderer,
               policy: GatePolicy | None = None) -> tuple[list[Claimed], int]:
-        """Claim up to `limit` due messages of `provider`, applying the gates; commits `sending`.
+        """Claim ahead up to `limit` due messages of `provider`, applying the gates and rendering.
 
-        Returns the claimed messages and how many due rows were examined (rows the gates
-        skipped or held are examined but not claimed)."""
-        with self._write() as conn, conn.begin():
+        The rows stay `queued` with a durable claim (see the module doc); `mark_sending` turns
+        them into `sending` just before their requests. Returns the claimed messages and how many
+        due rows were examined (rows the gates skipped or held are examined but not claimed)."""
+        with self._write() as conn, relaxed_sync(conn), conn.begin():
             policy = policy or self._policy(conn)
             params = {"provider": provider, "now": now, "limit": limit}
             rows = conn.execute(_DUE_QUEUED, params).all() + conn.execute(_DUE_HELD, params).all()
             rows = sorted(rows, key=lambda r: (r.next_attempt_at, r.id))[:limit]
             if not rows:
                 return [], 0
-            return self._gate_and_mark(conn, rows, provider, now, epoch, render, policy), len(rows)
+            return self._gate_and_claim(conn, rows, provider, now, epoch, render, policy), len(rows)
 
     def _policy(self, conn: Connection) -> GatePolicy:
         # Settings change rarely; re-read them every few seconds, not on every claim.
@@ -161,7 +173,7 @@ class OutboxStore(OutboxQueries):
             self._policy_cache = (stamp, load_policy(conn))
         return self._policy_cache[1]
 
-    def _gate_and_mark(self, conn: Connection, rows: list[Any], provider: str, now: datetime, epoch: int,
+    def _gate_and_claim(self, conn: Connection, rows: list[Any], provider: str, now: datetime, epoch: int,
                        render: Renderer, policy: GatePolicy) -> list[Claimed]:
         people = {r.id: dict(zip(_CONTACT_NAMES, r[_CONTACT_START:], strict=True)) for r in rows}
         suppressed = {(r.channel, r.address) for r in rows if r.suppressed}
@@ -181,11 +193,18 @@ class OutboxStore(OutboxQueries):
                        outbox.c.sent_at >= week_ago)
                 .group_by(outbox.c.contact_id)):
                 sent_counts[(channel, cid)] = [int(day or 0), int(week)]
+            for cid, claimed_n in conn.execute(
+                sa.select(outbox.c.contact_id, sa.func.count())
+                .select_from(outbox_claims.join(outbox, outbox.c.id == outbox_claims.c.outbox_id))
+                .where(outbox.c.contact_id.in_(ids), outbox.c.channel == channel, outbox.c.transactional.is_(False))
+                .group_by(outbox.c.contact_id)):
+                counts = sent_counts.setdefault((channel, cid), [0, 0])
+                counts[0] += int(claimed_n)
+                counts[1] += int(claimed_n)
 
         updates: list[dict[str, Any]] = []
-        attempts: list[dict[str, Any]] = []
+        claims: list[dict[str, Any]] = []
         claimed: list[Claimed] = []
-        sending: list[int] = []
         payloads: list[dict[str, Any]] = []
         for r in rows:
             person = people[r.id] if r.c_id is not None else {}
@@ -218,30 +237,68 @@ class OutboxStore(OutboxQueries):
                     payload = decode_payload(r.payload, r.payload_zip)
                 else:
                     payload = render(RenderInput(r.campaign_id, r.channel, r.message_id, person, r.transactional))
+                    data, zipped = encode_payload(r.channel, payload)
+                    payloads.append({"b_id": r.id, "payload": data, "payload_zip": zipped})
             except TemplateError as exc:
                 updates.append({**base, "state": "failed", "error": f"the template cannot be rendered: {exc}"})
                 continue
-            data, zipped = encode_payload(r.channel, payload)
-            attempt_no = r.attempts + 1
-            sending.append(r.id)
-            payloads.append({"b_id": r.id, "payload": data, "payload_zip": zipped})
-            attempts.append({"outbox_id": r.id, "attempt_no": attempt_no, "provider": provider,
-                             "epoch": epoch, "started_at": now})
+            if r.state == "held":  # its window opened: an ordinary queued message again
+                updates.append({**base, "state": "queued"})
+            claims.append({"outbox_id": r.id, "provider": provider, "epoch": epoch, "claimed_at": now})
             claimed.append(Claimed(r.id, r.message_id, r.campaign_id, r.channel, provider, r.address,
-                                   r.contact_id, bool(r.transactional), attempt_no, payload, r.sender or "",
+                                   r.contact_id, bool(r.transactional), r.attempts + 1, payload, r.sender or "",
                                    r.fallback_provider))
-        _bulk_update(conn, updates)
-        if sending:
-            # The values shared by the whole claim in one statement; only payloads go per row.
-            # `attempts + 1` equals each row's attempt_no: the rows were read in this transaction.
-            for start in range(0, len(sending), 900):  # under old SQLite's 999-variable limit
-                conn.execute(outbox.update().where(outbox.c.id.in_(sending[start:start + 900])).values(
-                    state="sending", attempts=outbox.c.attempts + 1, sent_at=now, updated_at=now,
-                    claim_epoch=epoch))
+        bulk_update(conn, updates)
+        if payloads:
             conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id")), payloads)
-        if attempts:
-            conn.execute(outbox_attempts.insert(), attempts)
+        if claims:
+            conn.execute(outbox_claims.insert(), claims)
         return claimed
+
+    def mark_sending(self, claimed: Iterable[Claimed], now: datetime, epoch: int) -> set[int]:
+        """Commit `sending` for claimed messages about to be sent (one durable transaction, R3).
+
+        Only rows still `queued` in a running campaign (or outside campaigns) are marked:
+        a campaign paused or cancelled since the claim keeps its rows. Every claim in
+        `claimed` is released. Returns the ids marked `sending`: only those may be sent."""
+        claimed = list(claimed)
+        if not claimed:
+            return set()
+        ids = [c.outbox_id for c in claimed]
+        eligible = sa.and_(outbox.c.state == "queued", scenario_running(), sa.or_(
+            outbox.c.campaign_id.is_(None),
+            outbox.c.campaign_id.in_(sa.select(campaigns.c.id).where(campaigns.c.status == "running"))))
+        kept: set[int] = set()
+        # Few statements, each one step: the commit runs on a thread beside a busy event loop,
+        # and every step gives the GIL back (a RETURNING row by row waited for it each time).
+        with self._write() as conn, conn.begin():
+            for start in range(0, len(ids), 900):  # under old SQLite's 999-variable limit
+                part = ids[start:start + 900]
+                done = conn.execute(outbox.update().where(outbox.c.id.in_(part), eligible).values(
+                    state="sending", attempts=outbox.c.attempts + 1, sent_at=now, updated_at=now,
+                    claim_epoch=epoch)).rowcount
+                if done < len(part):  # rare: a campaign paused or cancelled since the claim
+                    kept.update(conn.execute(sa.select(outbox.c.id).where(
+                        outbox.c.id.in_(part), sa.or_(outbox.c.state != "sending", outbox.c.sent_at != now,
+                                                      outbox.c.claim_epoch.is_distinct_from(epoch)))).scalars())
+                mark = [i for i in part if i not in kept]
+                if mark:
+                    conn.execute(outbox_attempts.insert().from_select(
+                        ["outbox_id", "attempt_no", "provider", "epoch", "started_at"],
+                        sa.select(outbox.c.id, outbox.c.attempts, outbox.c.provider,
+                                  sa.literal(epoch, sa.Integer), sa.literal(now, outbox.c.sent_at.type))
+                        .where(outbox.c.id.in_(mark))))
+                conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(part)))
+        return set(ids) - kept
+
+    def release(self, outbox_ids: Iterable[int]) -> None:
+        """Drop claims that will not be sent now (engine stopping, breaker open): plain `queued` again."""
+        ids = list(outbox_ids)
+        if not ids:
+            return
+        with self._write() as conn, relaxed_sync(conn), conn.begin():
+            for start in range(0, len(ids), 900):
+                conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(ids[start:start + 900])))
 
     # -- results ----------------------------------------------------------------------
     def finish(self, results: Iterable[Finish], now: datetime) -> None:
@@ -249,7 +306,7 @@ class OutboxStore(OutboxQueries):
         results = list(results)
         if not results:
             return
-        with self._write() as conn, _relaxed_sync(conn), conn.begin():
+        with self._write() as conn, relaxed_sync(conn), conn.begin():
             rows, attempt_rows, events, suppress = [], [], [], set()
             for f in results:
                 row = {"b_id": f.outbox_id, "b_attempt": f.attempt_no, "state": f.state, "updated_at": now,
@@ -268,7 +325,7 @@ class OutboxStore(OutboxQueries):
                 if f.suppress:
                     suppress.add(f.suppress)
             # Executemany: the SET clause comes from each group's parameter keys.
-            for group in _group_by_keys(rows):
+            for group in group_by_keys(rows):
                 conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id"), outbox.c.state == "sending",
                                                    outbox.c.attempts == sa.bindparam("b_attempt")), group)
             conn.execute(outbox_attempts.update().where(outbox_attempts.c.outbox_id == sa.bindparam("b_id"),
@@ -282,36 +339,3 @@ class OutboxStore(OutboxQueries):
                 if not exists:
                     conn.execute(suppressions.insert().values(channel=channel, address=address, reason="bounced",
                                                               source="provider", created_at=now))
-
-
-@contextlib.contextmanager
-def _relaxed_sync(conn: Connection) -> Iterator[None]:
-    """Commit results without their own fsync (SQLite `synchronous=NORMAL` for this write).
-
-    Safe by construction: in WAL mode the next FULL commit (the next claim) syncs the log
-    with these results in it; a power cut before that can only roll a result back to
-    `sending`, which the next start turns into `unknown` — never into a resend. The claims,
-    whose loss could cause a resend, stay FULL (reliability notes R8).
-    """
-    raw = conn.connection.dbapi_connection if is_sqlite(conn.engine) else None
-    if raw is None:
-        yield
-        return
-    raw.execute("PRAGMA synchronous=NORMAL")
-    try:
-        yield
-    finally:
-        raw.execute("PRAGMA synchronous=FULL")
-
-
-def _group_by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(sorted(row))].append(row)
-    return list(groups.values())
-
-
-def _bulk_update(conn: Connection, updates: list[dict[str, Any]]) -> None:
-    for group in _group_by_keys(updates):
-        conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id")), group)
-

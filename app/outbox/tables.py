@@ -1,7 +1,7 @@
 """Tables of the sending side: providers, campaigns, the outbox, attempts and delivery events.
 
 Registered on the shared `app.db.schema.metadata` (imported at the end of that module), so
-the migrations test compares them too. Migration: `0003_outbox.py`.
+the migrations test compares them too. Migrations: `0003_outbox.py`, `0008_outbox_claims.py`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ __all__ = [
     "delivery_events",
     "outbox",
     "outbox_attempts",
+    "outbox_claims",
     "providers",
 ]
 
@@ -82,6 +83,9 @@ outbox = sa.Table(
     sa.Column("campaign_id", sa.Integer, sa.ForeignKey("campaigns.id", ondelete="CASCADE")),
     # A scenario step's reference ("scenario:<id>:step:<id>:run:<id>") when not a campaign.
     sa.Column("step_ref", sa.String(200)),
+    # The scenario journey that queued it (no foreign key: journeys reference the outbox);
+    # the claim holds it while that scenario is paused, archive cancels it.
+    sa.Column("journey_id", sa.Integer),
     sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="SET NULL")),
     sa.Column("channel", sa.String(16), nullable=False),
     sa.Column("provider", sa.String(100), nullable=False),
@@ -111,6 +115,7 @@ outbox = sa.Table(
     sa.Index("ix_outbox_campaign_state", "campaign_id", "state"),
     sa.Index("ix_outbox_contact_sent", "contact_id", "channel", "sent_at"),
     sa.Index("ix_outbox_provider_message_id", "provider_message_id"),
+    sa.Index("ix_outbox_journey", "journey_id"),
     sa.CheckConstraint(
         "state IN ('queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'held', 'cancelled', "
         "'unknown', 'skipped')", name="state"),
@@ -143,4 +148,17 @@ delivery_events = sa.Table(
     sa.Column("code", sa.String(50)),
     sa.Column("detail", sa.Text),
     sa.Column("source", sa.String(16), nullable=False),
+)
+
+# Rows the engine has claimed ahead of sending: gated and rendered, but certainly not on the
+# wire yet (the row itself stays `queued`). A row leaves this table when it is committed as
+# `sending` right before its request; after a crash every claim is dropped, so claimed rows
+# are simply queued again — never `unknown`. Tagged with the engine epoch for audits.
+outbox_claims = sa.Table(
+    "outbox_claims",
+    metadata,
+    sa.Column("outbox_id", sa.Integer, sa.ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("provider", sa.String(100), nullable=False),
+    sa.Column("epoch", sa.Integer, nullable=False),
+    sa.Column("claimed_at", _ts, nullable=False),
 )

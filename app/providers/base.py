@@ -32,6 +32,7 @@ Writing an HTTP adapter::
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import enum
 import time
@@ -348,6 +349,20 @@ class HttpProvider:
         raise UnsupportedFeature(f"{self.type} cannot parse a send response")
 
     async def send(self, batch: Sequence[SendRequest]) -> list[SendResult]:
+        # One request carries one sender name: a batch mixing campaigns with different
+        # senders goes out as one request per sender.
+        senders = list(dict.fromkeys(r.sender for r in batch))
+        if len(senders) == 1:
+            return await self._send_batch(batch)
+        groups = [[i for i, r in enumerate(batch) if r.sender == sender] for sender in senders]
+        answers = await asyncio.gather(*(self._send_batch([batch[i] for i in group]) for group in groups))
+        results: list[SendResult | None] = [None] * len(batch)
+        for group, answer in zip(groups, answers, strict=True):
+            for i, result in zip(group, answer, strict=True):
+                results[i] = result
+        return results  # type: ignore[return-value]
+
+    async def _send_batch(self, batch: Sequence[SendRequest]) -> list[SendResult]:
         try:
             request = self.build_request(batch)
         except ProviderAuth as exc:

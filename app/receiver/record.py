@@ -4,9 +4,10 @@ Each status is matched to an outbox row by our message id first (echoed back by 
 Mailgun, Unisender Go and Meta), then by the provider's message id. The status is stored as a
 delivery event with its own time; the row's state only moves forward (sent → delivered →
 read, sent → failed; `unknown` is resolved by any news), never back. Hard bounces,
-complaints and unsubscribes add the address to the channel's suppression list. The outbox
-package has no function for this (its `apply_statuses` matches provider ids only and has no
-event ids), so it is written here against the outbox tables.
+complaints and unsubscribes add the address to the channel's suppression list; soft
+bounces are counted, once per letter, until enough of them suppress it (app.suppression.soft).
+The outbox package has no function for this (its `apply_statuses` matches provider ids only
+and has no event ids), so it is written here against the outbox tables.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.outbox.tables import delivery_events, outbox
 from app.providers.base import DeliveryStatus
 from app.providers.webhook.inbound import CallbackStatus
 from app.receiver.tables import callback_events
+from app.suppression.soft import SoftBounce, is_soft_bounce, load_policy_in, record_soft_bounces_in
 from app.suppression.store import insert_missing, normalise_address
 
 __all__ = ["RecordResult", "prune_events", "record_statuses", "suppression_reason"]
@@ -110,6 +112,7 @@ def record_statuses(engine: Engine, account: str, statuses: Sequence[CallbackSta
     result = RecordResult()
     with _write(engine) as conn, conn.begin():
         suppress: list[tuple[str, str, str, str]] = []
+        soft: list[SoftBounce] = []
         for status in statuses:
             event_id = status.event_id[:200]
             if event_id and conn.execute(sa.select(callback_events.c.id).where(
@@ -163,8 +166,16 @@ def record_statuses(engine: Engine, account: str, statuses: Sequence[CallbackSta
                     with contextlib.suppress(UserInputError):  # keep the stored form: lower-case email, E.164
                         address = normalise_address(row.channel, address)
                     suppress.append((row.channel, address, suppression_reason(status), f"{account}: {status.code}"))
+            elif is_soft_bounce(status) and (row.address or status.address):
+                # Counted once per letter (keyed by the row); enough of them suppress the address.
+                with contextlib.suppress(UserInputError):
+                    soft.append(SoftBounce(row.channel, normalise_address(row.channel, row.address or status.address),
+                                           status.at, f"{account}: {status.code}", f"outbox:{row.id}",
+                                           status.detail or ""))
         if suppress:
             result.suppressed = insert_missing(conn, suppress, now)
+        if soft:
+            result.suppressed += record_soft_bounces_in(conn, soft, load_policy_in(conn), now)
     return result
 
 

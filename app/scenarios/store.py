@@ -37,6 +37,7 @@ __all__ = [
     "load_scenario",
     "pause_scenario",
     "publish_scenario",
+    "rename_scenario",
     "restore_scenario",
     "resume_scenario",
     "save_scenario",
@@ -139,6 +140,18 @@ def create_scenario(engine: Engine, scenario: Scenario, *, name: str | None = No
             scenario_id=scenario_id, version=1, document=_document(scenario, name), created_at=now,
             updated_at=now, published_at=None))
         return _info(conn, _row(conn, scenario_id))
+
+
+def rename_scenario(engine: Engine, id_or_name: int | str, new_name: str) -> ScenarioInfo:
+    """Give a scenario another name, free among all scenarios (case-insensitive); versions keep theirs."""
+    name = _clean_name(new_name)
+    with _write(engine) as conn, conn.begin():
+        row = _row(conn, id_or_name)
+        for other_id, other in conn.execute(sa.select(scenarios.c.id, scenarios.c.name)):
+            if other_id != row.id and other.casefold() == name.casefold():
+                raise UserInputError(f"a scenario named {name!r} already exists")
+        conn.execute(scenarios.update().where(scenarios.c.id == row.id).values(name=name, updated_at=_now()))
+        return _info(conn, _row(conn, row.id))
 
 
 def save_scenario(engine: Engine, id_or_name: int | str, scenario: Scenario) -> ScenarioVersion:

@@ -4,11 +4,13 @@ The mailbox is the one named in the `mailto:` of List-Unsubscribe and, ideally, 
 Return-Path of our letters. Each poll looks at the headers of the UNSEEN letters (a PEEK that
 marks nothing) and downloads only reports and letters whose subject carries our token:
 mailto unsubscribe requests suppress the contact on the token's channel; DSN hard bounces
-fail the message (when it is still `sent`) and suppress its address. A person's letters are
-never touched, and one that only looked like ours is marked unseen again.
+fail the message (when it is still `sent`) and suppress its address; DSN 4.x.x (delayed /
+temporary) count as soft bounces (`app.suppression.soft`). A person's letters are never
+touched, and one that only looked like ours is marked unseen again.
 
 Settings: `suppression.mailbox` = {"host", "port", "user", "folder", "ssl"}; the password is
-kept with the provider secrets under the name `mailbox:unsubscribe`.
+kept with the provider secrets under the name `mailbox:unsubscribe`; every poll leaves its
+outcome (counts or the error) in `suppression.mailbox.last`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import asyncio
 import imaplib
 import ipaddress
 import ssl as ssl_module
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
@@ -28,14 +30,16 @@ from app.providers.webhook.inbound import CallbackStatus
 from app.secrets import SecretStore
 from app.settings import get_setting, set_setting
 from app.suppression.mailparse import MailFinding, classify, might_be_ours
-from app.suppression.store import add_suppression
+from app.suppression.soft import SoftBounce, record_soft_bounces
+from app.suppression.store import add_suppression, normalise_address
 from app.suppression.unsubscribe import resolve_token, unsubscribe_contact
 from app.workspace import Workspace
 
-__all__ = ["MailboxResult", "MailboxSettings", "load_mailbox_settings", "poll_mailbox", "poll_mailbox_blocking",
-           "save_mailbox_settings"]
+__all__ = ["MailboxResult", "MailboxSettings", "check_connection", "last_result", "load_mailbox_settings",
+           "poll_mailbox", "poll_mailbox_blocking", "save_mailbox_settings"]
 
 SETTING_KEY = "suppression.mailbox"
+LAST_KEY = "suppression.mailbox.last"
 SECRET_NAME = "mailbox:unsubscribe"
 #: letters downloaded per poll; the rest wait for the next one (a flood must not stall the engine).
 MAX_PER_POLL = 500
@@ -128,7 +132,7 @@ def _apply(engine: Engine, finding: MailFinding, now: datetime) -> str:
         unsubscribe_contact(engine, target[0], target[1], source="mailto", now=now)
         return "unsubscribed"
     if finding.kind == "delayed":
-        return "delayed"
+        return "delayed" if _soft_bounce(engine, finding, now) else "ignored"
     status = CallbackStatus("", DeliveryStatus.FAILED, now, code=finding.status,
                             detail=finding.diagnostic or f"bounced ({finding.status})", message_id=finding.message_id,
                             event_id=f"dsn:{finding.letter_id}" if finding.letter_id else "", suppress=True,
@@ -148,6 +152,33 @@ def _apply(engine: Engine, finding: MailFinding, now: datetime) -> str:
     return "ignored"
 
 
+def _soft_bounce(engine: Engine, finding: MailFinding, now: datetime) -> bool:
+    """Count a temporary failure of one of our letters; False when the letter is not ours."""
+    import sqlalchemy as sa
+
+    from app.outbox.tables import outbox
+
+    row = None
+    if finding.message_id:
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(outbox.c.id, outbox.c.channel, outbox.c.address).where(
+                outbox.c.message_id == finding.message_id)).first()
+    if row is not None:
+        channel, address, key = row.channel, row.address or finding.recipient, f"outbox:{row.id}"
+    else:
+        target = resolve_token(engine, finding.token) if finding.token else None
+        if target is None:
+            return False
+        channel, address, key = target[1], finding.recipient, f"dsn:{finding.letter_id or finding.recipient}"
+    try:
+        address = normalise_address(channel, address)
+    except UserInputError:
+        return False
+    record_soft_bounces(engine, [SoftBounce(channel, address, now, f"mailbox: {finding.status}", key,
+                                            finding.diagnostic)], now=now)
+    return True
+
+
 def _fetched(client: imaplib.IMAP4, number: bytes, what: str) -> bytes:
     status, parts = client.fetch(number, what)
     if status != "OK":
@@ -155,18 +186,71 @@ def _fetched(client: imaplib.IMAP4, number: bytes, what: str) -> bytes:
     return next((p[1] for p in parts if isinstance(p, tuple) and len(p) == 2), b"")
 
 
-def poll_mailbox_blocking(engine: Engine, settings: MailboxSettings, *, now: datetime | None = None) -> MailboxResult:
-    """One poll (blocking: run it in a worker thread; `poll_mailbox` does)."""
-    result = MailboxResult()
+def _open(settings: MailboxSettings) -> imaplib.IMAP4:
+    """Connected, logged in and with the folder selected; EnvironmentProblem in plain words if not."""
     client = _connect(settings)
     try:
         try:
             client.login(settings.user, settings.password)
         except imaplib.IMAP4.error as exc:
             raise EnvironmentProblem(f"the mailbox {settings.host} refused the login for {settings.user}: {exc}") from exc
-        status, _ = client.select(_quoted(settings.folder))
+        try:
+            status, _ = client.select(_quoted(settings.folder))
+        except imaplib.IMAP4.error:
+            status = "NO"
         if status != "OK":
             raise EnvironmentProblem(f"the mailbox has no folder {settings.folder!r}")
+    except (EnvironmentProblem, OSError) as exc:
+        _logout(client)
+        if isinstance(exc, OSError):
+            raise EnvironmentProblem(f"the mailbox {settings.host} closed the connection: {exc}") from exc
+        raise
+    return client
+
+
+def _logout(client: imaplib.IMAP4) -> None:
+    try:
+        client.logout()
+    except (OSError, imaplib.IMAP4.error):
+        pass
+
+
+def check_connection(settings: MailboxSettings) -> int:
+    """Log in and open the folder without reading anything; returns the number of unread letters."""
+    client = _open(settings)
+    try:
+        status, data = client.search(None, "UNSEEN")
+        return len((data[0] or b"").split()) if status == "OK" and data else 0
+    finally:
+        _logout(client)
+
+
+def last_result(engine: Engine) -> dict | None:
+    """The last poll's outcome: {"at": ISO time, "ok": bool, "error": str, **MailboxResult counts}."""
+    value = get_setting(engine, LAST_KEY)
+    return value if isinstance(value, dict) else None
+
+
+def poll_mailbox_blocking(engine: Engine, settings: MailboxSettings, *, now: datetime | None = None) -> MailboxResult:
+    """One poll (blocking: run it in a worker thread; `poll_mailbox` does). Its outcome, or the
+    error, is remembered for Settings (`last_result`)."""
+    started = datetime.now(UTC)
+    try:
+        try:
+            result = _poll(engine, settings, now)
+        except (OSError, imaplib.IMAP4.error) as exc:
+            raise EnvironmentProblem(f"the mailbox {settings.host} broke off the connection: {exc}") from exc
+    except EnvironmentProblem as exc:
+        set_setting(engine, LAST_KEY, {"at": started.isoformat(), "ok": False, "error": str(exc)})
+        raise
+    set_setting(engine, LAST_KEY, {"at": started.isoformat(), "ok": True, "error": "", **asdict(result)})
+    return result
+
+
+def _poll(engine: Engine, settings: MailboxSettings, now: datetime | None) -> MailboxResult:
+    result = MailboxResult()
+    client = _open(settings)
+    try:
         status, data = client.search(None, "UNSEEN")
         numbers = (data[0] or b"").split() if status == "OK" and data else []
         # Newest first; people's letters stay unseen, so only downloads are capped, not header looks.
@@ -188,10 +272,7 @@ def poll_mailbox_blocking(engine: Engine, settings: MailboxSettings, *, now: dat
             # FETCH RFC822 marks the letter seen; a letter that is not ours goes back to unseen for a person.
             client.store(number, "+FLAGS" if outcome != "ignored" else "-FLAGS", "(\\Seen)")
     finally:
-        try:
-            client.logout()
-        except (OSError, imaplib.IMAP4.error):
-            pass
+        _logout(client)
     return result
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "SuppressionEntry",
     "add_suppression",
     "add_suppressions",
+    "count_suppressions",
     "insert_missing",
     "is_suppressed",
     "list_suppressions",
@@ -50,10 +51,13 @@ def normalise_address(channel: str, address: str) -> str:
         raise UserInputError(f"unknown channel {channel!r}; one of: {', '.join(CHANNELS)}")
     value = (address or "").strip()
     if channel == "email":
-        value = value.lower()
-        if "@" not in value or value.startswith("@") or value.endswith("@") or " " in value:
+        from app.contacts.normalize import check_email
+
+        # The same check as the contact import, so a suppressed address matches the stored contact's.
+        email, _problem = check_email(value)
+        if email is None:
             raise UserInputError(f"not an email address: {address!r}")
-        return value
+        return email
     from app.contacts.normalize import check_phone
 
     phone, problem = check_phone(value)
@@ -112,12 +116,25 @@ def add_suppression(engine: Engine, channel: str, address: str, reason: str = "m
     return add_suppressions(engine, [(channel, address, reason, source)], now=now) == 1
 
 
-def remove_suppression(engine: Engine, channel: str, address: str) -> bool:
-    """Allow messages to the address again; False when it was not suppressed."""
+def remove_suppression(engine: Engine, channel: str, address: str, *, note: str = "",
+                       now: datetime | None = None) -> bool:
+    """Allow messages to the address again; False when it was not suppressed.
+
+    The lifted entry and `note` (why: "asked to subscribe again on 12.03") are kept in
+    `suppression_removals` as evidence."""
+    from app.suppression.tables import suppression_removals
+
     value = normalise_address(channel, address)
     with _write(engine) as conn, conn.begin():
-        return conn.execute(suppressions.delete().where(suppressions.c.channel == channel,
-                                                        suppressions.c.address == value)).rowcount > 0
+        row = conn.execute(sa.select(suppressions).where(suppressions.c.channel == channel,
+                                                         suppressions.c.address == value)).first()
+        if row is None:
+            return False
+        conn.execute(suppressions.delete().where(suppressions.c.id == row.id))
+        conn.execute(suppression_removals.insert().values(
+            channel=channel, address=value, reason=row.reason, source=row.source, suppressed_at=row.created_at,
+            note=note.strip() or None, removed_at=now or datetime.now(UTC)))
+        return True
 
 
 def is_suppressed(engine: Engine, channel: str, address: str) -> bool:
@@ -128,22 +145,38 @@ def is_suppressed(engine: Engine, channel: str, address: str) -> bool:
             suppressions.c.channel == channel, suppressions.c.address == value)).first() is not None
 
 
-def list_suppressions(engine: Engine, *, channel: str | None = None, reason: str | None = None,
-                      search: str | None = None, limit: int | None = None) -> list[SuppressionEntry]:
-    """Suppressions, newest first, optionally filtered by channel, reason and address text."""
+def _filtered(query: sa.Select, channel: str | None, reason: str | None, search: str | None) -> sa.Select:
     if channel is not None and channel not in CHANNELS:
         raise UserInputError(f"unknown channel {channel!r}; one of: {', '.join(CHANNELS)}")
     if reason is not None:
         _check_reason(reason)
-    query = sa.select(suppressions).order_by(suppressions.c.created_at.desc(), suppressions.c.id.desc())
     if channel:
         query = query.where(suppressions.c.channel == channel)
     if reason:
         query = query.where(suppressions.c.reason == reason)
-    if search:
+    if search and search.strip():
         query = query.where(suppressions.c.address.contains(search.strip().lower(), autoescape=True))
+    return query
+
+
+def count_suppressions(engine: Engine, *, channel: str | None = None, reason: str | None = None,
+                       search: str | None = None) -> int:
+    """How many suppressions match the filters (for paging)."""
+    query = _filtered(sa.select(sa.func.count()).select_from(suppressions), channel, reason, search)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
+
+
+def list_suppressions(engine: Engine, *, channel: str | None = None, reason: str | None = None,
+                      search: str | None = None, limit: int | None = None,
+                      offset: int = 0) -> list[SuppressionEntry]:
+    """Suppressions, newest first, optionally filtered by channel, reason and address text."""
+    query = _filtered(sa.select(suppressions).order_by(suppressions.c.created_at.desc(), suppressions.c.id.desc()),
+                      channel, reason, search)
     if limit:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     with engine.connect() as conn:
         return [SuppressionEntry(r.channel, r.address, r.reason, r.source or "", _utc(r.created_at))
                 for r in conn.execute(query)]

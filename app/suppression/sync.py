@@ -4,6 +4,8 @@ The engine should call `sync_from_providers` before it claims the first message 
 campaign (and the GUI at least daily): an address that unsubscribed through the ESP's own
 link or bounced there must be skipped by our gates too. Each account remembers when it was
 last synced (setting `suppression.synced.<account>`), so later runs ask only for what is new.
+An entry the ESP marks as only temporarily unavailable (reason "soft_bounce", Unisender Go)
+is counted as a soft bounce (`app.suppression.soft`), once per ESP entry, not suppressed.
 """
 
 from __future__ import annotations
@@ -14,15 +16,24 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from app.errors import KaskadError, NotFoundError, UserInputError
+from app.errors import (
+    EnvironmentProblem,
+    KaskadError,
+    NotFoundError,
+    ProviderAuth,
+    ProviderTemporary,
+    UserInputError,
+)
+from app.progress import ProgressCallback, no_progress
 from app.providers.base import create_provider, provider_class
 from app.providers.store import list_providers, load_config
 from app.secrets import SecretStore
 from app.settings import get_str, set_setting
+from app.suppression.soft import SoftBounce, record_soft_bounces
 from app.suppression.store import add_suppressions, normalise_address
 from app.workspace import Workspace
 
-__all__ = ["SyncResult", "keep_synced", "sync_from_providers"]
+__all__ = ["SyncResult", "keep_synced", "sync_from_providers", "sync_now"]
 
 log = logging.getLogger(__name__)
 
@@ -38,29 +49,38 @@ class SyncResult:
     Attributes:
         accounts: account name → addresses the ESP reported.
         added: new suppressions stored (already-suppressed addresses are not counted).
+        soft: temporarily unavailable addresses reported (counted as soft bounces).
         errors: account name → why it could not be read (the others still synced).
+        error_kinds: account name → "auth" (key or password refused), "unavailable" (no
+            connection, a timeout, the service busy) or "answer" (an answer we could not read).
     """
 
     accounts: dict[str, int] = field(default_factory=dict)
     added: int = 0
+    soft: int = 0
     errors: dict[str, str] = field(default_factory=dict)
+    error_kinds: dict[str, str] = field(default_factory=dict)
 
 
 async def sync_from_providers(workspace: Workspace, *, secret_store: SecretStore | None = None,
                               full: bool = False, max_age: timedelta | None = None,
-                              now: datetime | None = None) -> SyncResult:
+                              now: datetime | None = None, progress: ProgressCallback = no_progress) -> SyncResult:
     """Read `fetch_suppressions` of every configured account that has it and store the results.
 
     `full=True` re-reads everything instead of what changed since the last sync; `max_age`
-    skips accounts synced more recently than that (cheap to call before every campaign)."""
+    skips accounts synced more recently than that (cheap to call before every campaign).
+    `progress(done, total, account name)` is called before each account is read."""
     store = secret_store or SecretStore(workspace.root)
     result = SyncResult()
+    accounts = []
     for info in list_providers(workspace.engine):
         try:
-            if not hasattr(provider_class(info.type), "fetch_suppressions"):
-                continue
+            if hasattr(provider_class(info.type), "fetch_suppressions"):
+                accounts.append(info)
         except NotFoundError:  # an account of a type this version no longer has
             continue
+    for done, info in enumerate(accounts):
+        progress(done, len(accounts), info.name)
         key = SYNCED_KEY + info.name
         started = now or datetime.now(UTC)
         last = _parse(get_str(workspace.engine, key))
@@ -76,18 +96,36 @@ async def sync_from_providers(workspace: Workspace, *, secret_store: SecretStore
                 await adapter.aclose()
         except (KaskadError, ValueError, KeyError) as exc:  # credentials, network, an unreadable answer
             result.errors[info.name] = str(exc) or type(exc).__name__
+            result.error_kinds[info.name] = ("auth" if isinstance(exc, ProviderAuth) else
+                                             "unavailable" if isinstance(exc, ProviderTemporary | EnvironmentProblem)
+                                             else "answer")
             continue
         result.accounts[info.name] = len(found)
-        items = []
+        items, soft = [], []
         for item in found:
             try:
                 address = normalise_address(info.channel, item.address)
             except UserInputError:
                 continue  # an ESP entry we cannot use (a malformed address) must not stop the sync
-            items.append((info.channel, address, item.reason, f"{info.name}: {item.detail}".strip(": ")[:500]))
+            source = f"{info.name}: {item.detail}".strip(": ")[:500]
+            if item.reason == "soft_bounce":
+                # Keyed by the ESP's entry, so re-reading the list (overlap, --full) counts it once.
+                soft.append(SoftBounce(info.channel, address, item.at, source,
+                                       f"{info.name}:{item.at.isoformat()}"))
+            else:
+                items.append((info.channel, address, item.reason, source))
         result.added += add_suppressions(workspace.engine, items, now=started)
+        result.soft += len(soft)
+        result.added += record_soft_bounces(workspace.engine, soft, now=started)
         set_setting(workspace.engine, key, started.isoformat())
+    progress(len(accounts), len(accounts), "")
     return result
+
+
+def sync_now(workspace: Workspace, secret_store: SecretStore | None = None, *, full: bool = False,
+             progress: ProgressCallback = no_progress) -> SyncResult:
+    """`sync_from_providers` for a worker thread (runs its own event loop)."""
+    return asyncio.run(sync_from_providers(workspace, secret_store=secret_store, full=full, progress=progress))
 
 
 def _parse(value: str) -> datetime | None:

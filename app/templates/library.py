@@ -249,6 +249,22 @@ def duplicate_template(engine: Engine, template_id: int, new_name: str | None = 
     return create_template(engine, new_name, source.kind, source.document)
 
 
+def _named_by_scenarios(conn: Connection, name: str) -> bool:
+    """Whether a version of a scenario that is not archived names this template in an action."""
+    from app.scenarios.tables import scenario_versions, scenarios  # scenarios build on templates
+
+    wanted = " ".join(name.split()).casefold()
+    documents = conn.execute(sa.select(scenario_versions.c.document)
+                             .join(scenarios, scenarios.c.id == scenario_versions.c.scenario_id)
+                             .where(scenarios.c.status != "archived"))
+    for (document,) in documents:
+        for node in (document or {}).get("nodes") or []:
+            named = (node.get("props") or {}).get("template") if isinstance(node, dict) else None
+            if isinstance(named, str) and " ".join(named.split()).casefold() == wanted:
+                return True
+    return False
+
+
 def _pin_count(conn: Connection, template_id: int) -> int:
     """Rows in other tables whose foreign keys reference this template or one of its versions.
 
@@ -278,14 +294,16 @@ def _pin_count(conn: Connection, template_id: int) -> int:
 
 
 def delete_template(engine: Engine, template_id: int) -> str:
-    """Delete a template, or archive it when a campaign pins one of its versions.
+    """Delete a template, or archive it when a campaign pins one of its versions or a scenario
+    that is not archived names it (journeys would otherwise fail at that step).
 
     Returns "deleted" or "archived" so the UI can tell the user which happened.
     """
     with engine.begin() as conn:
-        if conn.execute(sa.select(templates.c.id).where(templates.c.id == template_id)).first() is None:
+        row = conn.execute(sa.select(templates.c.id, templates.c.name).where(templates.c.id == template_id)).first()
+        if row is None:
             raise NotFoundError(f"no template with id {template_id}")
-        if _pin_count(conn, template_id):
+        if _pin_count(conn, template_id) or _named_by_scenarios(conn, row.name):
             conn.execute(templates.update().where(templates.c.id == template_id)
                          .values(archived=True, updated_at=_now()))
             return "archived"

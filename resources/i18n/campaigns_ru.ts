@@ -47,121 +47,131 @@
 <context>
     <name>CampaignLabels</name>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="13"/>
+        <location filename="../../ui/campaigns/labels.py" line="15"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="14"/>
+        <location filename="../../ui/campaigns/labels.py" line="16"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="15"/>
+        <location filename="../../ui/campaigns/labels.py" line="17"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="16"/>
+        <location filename="../../ui/campaigns/labels.py" line="18"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="20"/>
+        <location filename="../../ui/campaigns/labels.py" line="22"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="21"/>
+        <location filename="../../ui/campaigns/labels.py" line="23"/>
         <source>Sending</source>
         <translation>Идёт отправка</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="22"/>
+        <location filename="../../ui/campaigns/labels.py" line="24"/>
         <source>Paused</source>
         <translation>На паузе</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="23"/>
-        <location filename="../../ui/campaigns/labels.py" line="38"/>
+        <location filename="../../ui/campaigns/labels.py" line="25"/>
+        <location filename="../../ui/campaigns/labels.py" line="40"/>
         <source>Cancelled</source>
         <translation>Отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="24"/>
+        <location filename="../../ui/campaigns/labels.py" line="26"/>
         <source>Finished</source>
         <translation>Завершена</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="29"/>
+        <location filename="../../ui/campaigns/labels.py" line="31"/>
         <source>Queued</source>
         <extracomment>Message states in the order the progress view shows them.</extracomment>
         <translation>В очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="30"/>
+        <location filename="../../ui/campaigns/labels.py" line="32"/>
         <source>Being sent</source>
         <translation>Отправляются</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="31"/>
+        <location filename="../../ui/campaigns/labels.py" line="33"/>
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="32"/>
+        <location filename="../../ui/campaigns/labels.py" line="34"/>
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="33"/>
+        <location filename="../../ui/campaigns/labels.py" line="35"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="34"/>
+        <location filename="../../ui/campaigns/labels.py" line="36"/>
         <source>Failed</source>
         <translation>Не доставлено</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="35"/>
+        <location filename="../../ui/campaigns/labels.py" line="37"/>
         <source>Held (waiting for the window)</source>
         <translation>Ждут окна отправки</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="36"/>
+        <location filename="../../ui/campaigns/labels.py" line="38"/>
         <source>Unknown</source>
         <translation>Неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="37"/>
+        <location filename="../../ui/campaigns/labels.py" line="39"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/labels.py" line="42"/>
-        <source>No phone / e-mail</source>
-        <translation>Нет телефона / e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../ui/campaigns/labels.py" line="43"/>
-        <source>No consent to receive</source>
-        <translation>Нет согласия на рассылку</translation>
-    </message>
-    <message>
         <location filename="../../ui/campaigns/labels.py" line="44"/>
-        <source>Unsubscribed or blocked</source>
-        <translation>Отписались или заблокированы</translation>
+        <source>No phone / e-mail</source>
+        <translation>нет телефона / e-mail</translation>
     </message>
     <message>
         <location filename="../../ui/campaigns/labels.py" line="45"/>
-        <source>Frequency limit reached</source>
-        <translation>Превышен лимит частоты</translation>
+        <source>No consent to receive</source>
+        <translation>нет согласия на рассылку</translation>
     </message>
     <message>
         <location filename="../../ui/campaigns/labels.py" line="46"/>
+        <source>Unsubscribed or blocked</source>
+        <translation>в стоп-листе (отписались или заблокированы)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaigns/labels.py" line="47"/>
+        <source>Frequency limit reached</source>
+        <translation>превышен лимит частоты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaigns/labels.py" line="48"/>
         <source>Other reason</source>
-        <translation>Другая причина</translation>
+        <translation>другая причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaigns/labels.py" line="79"/>
+        <source>paused by the user</source>
+        <translation>приостановлена вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaigns/labels.py" line="82"/>
+        <source>the service «%1» refused: %2. Check its settings, balance or sender name, then resume the mailing.</source>
+        <translation>сервис «%1» отказал: %2. Проверьте его настройки, баланс или имя отправителя и продолжите рассылку.</translation>
     </message>
 </context>
 <context>
@@ -361,9 +371,9 @@
         <translation>Шаблонов для канала %1 пока нет: сначала создайте шаблон в разделе «Шаблоны».</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/wizard_setup.py" line="186"/>
-        <source>%1 (test mode: nothing leaves the computer)</source>
-        <translation>%1 (тестовый режим: ничего не уходит с компьютера)</translation>
+        <location filename="../../ui/campaigns/wizard_setup.py" line="187"/>
+        <source>Test mode: nothing leaves the computer</source>
+        <translation>Тестовый режим: ничего не уходит с компьютера</translation>
     </message>
     <message>
         <location filename="../../ui/campaigns/wizard_setup.py" line="189"/>
@@ -389,32 +399,32 @@
 <context>
     <name>EngineHost</name>
     <message>
-        <location filename="../../ui/engine_host.py" line="193"/>
+        <location filename="../../ui/engine_host.py" line="207"/>
         <source>Sending goes on, but the status receiver could not use port %1 (another program holds it). Delivery statuses and unsubscribe clicks are not received until the port is free or another one is set in Settings → Sending.</source>
         <translation>Отправка продолжается, но приёмник статусов не смог занять порт %1 (его держит другая программа). Статусы доставки и отписки не принимаются, пока порт не освободится или в «Настройки → Отправка» не будет указан другой.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_host.py" line="206"/>
+        <location filename="../../ui/engine_host.py" line="220"/>
         <source>Another Kaskad window or the background sender (main.py engine) is already sending from this workspace. Messages are sent by it; close it to send from here.</source>
         <translation>Из этой рабочей папки уже отправляет другое окно Kaskad или фоновый отправитель (main.py engine). Сообщения отправит он; чтобы отправлять отсюда, закройте его.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_host.py" line="210"/>
+        <location filename="../../ui/engine_host.py" line="224"/>
         <source>Sending stopped: %1</source>
         <translation>Отправка остановлена: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_host.py" line="212"/>
+        <location filename="../../ui/engine_host.py" line="226"/>
         <source>Sending stopped because of an internal error: %1</source>
         <translation>Отправка остановлена из-за внутренней ошибки: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_host.py" line="268"/>
+        <location filename="../../ui/engine_host.py" line="285"/>
         <source>A mailing is being sent</source>
         <translation>Идёт рассылка</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_host.py" line="269"/>
+        <location filename="../../ui/engine_host.py" line="286"/>
         <source>Kaskad is sending a mailing right now. Quit anyway?
 
 Messages already handed to the provider are kept; the rest are sent the next time you open Kaskad (or by the background sender).</source>
@@ -915,37 +925,42 @@ Enter its master password (a new one is set the first time):</source>
         <translation>Без учётной записи рассылки работают в тестовом режиме: сообщения сохраняются на этом компьютере (в папке песочницы Kaskad) и никому не уходят.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="131"/>
+        <location filename="../../ui/settings/sending_providers.py" line="91"/>
+        <source>Test mode</source>
+        <translation>Тестовый режим</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sending_providers.py" line="133"/>
         <source>Saved “%1”.</source>
         <translation>Сохранено: «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="135"/>
+        <location filename="../../ui/settings/sending_providers.py" line="137"/>
         <source>Delete the account</source>
         <translation>Удаление учётной записи</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="136"/>
+        <location filename="../../ui/settings/sending_providers.py" line="138"/>
         <source>Delete “%1” and its saved password?</source>
         <translation>Удалить «%1» и сохранённый пароль?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="144"/>
+        <location filename="../../ui/settings/sending_providers.py" line="146"/>
         <source>Deleted “%1”.</source>
         <translation>Удалено: «%1».</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="166"/>
+        <location filename="../../ui/settings/sending_providers.py" line="168"/>
         <source>Connecting to “%1”…</source>
         <translation>Подключаемся к «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="174"/>
+        <location filename="../../ui/settings/sending_providers.py" line="176"/>
         <source>Connection works: %1</source>
         <translation>Подключение работает: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sending_providers.py" line="174"/>
+        <location filename="../../ui/settings/sending_providers.py" line="176"/>
         <source>Connection failed: %1</source>
         <translation>Подключиться не удалось: %1</translation>
     </message>

@@ -515,4 +515,52 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="43"/>
+        <source>import: column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="44"/>
+        <source>import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="45"/>
+        <source>one-click unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="46"/>
+        <source>unsubscribe link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="47"/>
+        <source>unsubscribe e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="48"/>
+        <source>bounced message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="49"/>
+        <source>sending service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="50"/>
+        <source>added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="61"/>
+        <source>import: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

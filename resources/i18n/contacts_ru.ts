@@ -519,4 +519,52 @@
         <translation>Можно также перетащить файл в это окно или нажать Ctrl+I.</translation>
     </message>
 </context>
+<context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="43"/>
+        <source>import: column in the file</source>
+        <translation>импорт: столбец в файле</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="44"/>
+        <source>import</source>
+        <translation>импорт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="45"/>
+        <source>one-click unsubscribe</source>
+        <translation>отписка в один клик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="46"/>
+        <source>unsubscribe link</source>
+        <translation>ссылка отписки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="47"/>
+        <source>unsubscribe e-mail</source>
+        <translation>письмо об отписке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="48"/>
+        <source>bounced message</source>
+        <translation>недоставленное письмо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="49"/>
+        <source>sending service</source>
+        <translation>сервис отправки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="50"/>
+        <source>added by hand</source>
+        <translation>добавлено вручную</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/format.py" line="61"/>
+        <source>import: %1</source>
+        <translation>импорт: %1</translation>
+    </message>
+</context>
 </TS>

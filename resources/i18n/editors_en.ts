@@ -167,13 +167,13 @@
 <context>
     <name>ContactChooser</name>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="48"/>
+        <location filename="../../ui/templates/_sms_contacts.py" line="49"/>
         <source>Whose data the preview uses</source>
         <extracomment>Shown when the base has no contacts yet, so the preview is never empty.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="73"/>
+        <location filename="../../ui/templates/_sms_contacts.py" line="74"/>
         <source>Sample contact: Ivan Petrov</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,12 +445,12 @@
 <context>
     <name>VariablePicker</name>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="58"/>
+        <location filename="../../ui/templates/variable_picker.py" line="59"/>
         <source>Insert variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="59"/>
+        <location filename="../../ui/templates/variable_picker.py" line="60"/>
         <source>Insert a contact field at the cursor, e.g. the first name</source>
         <translation type="unfinished"></translation>
     </message>

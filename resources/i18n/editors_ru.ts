@@ -167,13 +167,13 @@
 <context>
     <name>ContactChooser</name>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="48"/>
+        <location filename="../../ui/templates/_sms_contacts.py" line="49"/>
         <source>Whose data the preview uses</source>
         <extracomment>Shown when the base has no contacts yet, so the preview is never empty.</extracomment>
         <translation>Чьи данные подставить в предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/_sms_contacts.py" line="73"/>
+        <location filename="../../ui/templates/_sms_contacts.py" line="74"/>
         <source>Sample contact: Ivan Petrov</source>
         <translation>Пример: Иван Петров</translation>
     </message>
@@ -373,7 +373,7 @@
     <message>
         <location filename="../../ui/templates/sms_editor.py" line="207"/>
         <source>Leave empty to use the provider&apos;s default sender.</source>
-        <translation>Оставьте пустым, чтобы использовать отправителя по умолчанию у провайдера.</translation>
+        <translation>Оставьте пустым, чтобы использовать отправителя, указанного в учётной записи сервиса.</translation>
     </message>
     <message>
         <location filename="../../ui/templates/sms_editor.py" line="208"/>
@@ -447,12 +447,12 @@
 <context>
     <name>VariablePicker</name>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="58"/>
+        <location filename="../../ui/templates/variable_picker.py" line="59"/>
         <source>Insert variable</source>
         <translation>Вставить переменную</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/variable_picker.py" line="59"/>
+        <location filename="../../ui/templates/variable_picker.py" line="60"/>
         <source>Insert a contact field at the cursor, e.g. the first name</source>
         <translation>Вставить поле контакта в место курсора, например имя</translation>
     </message>

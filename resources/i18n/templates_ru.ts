@@ -396,67 +396,67 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="51"/>
+        <location filename="../../ui/templates/library_page.py" line="52"/>
         <source>Search templates by name</source>
         <translation>Поиск шаблона по названию</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="54"/>
+        <location filename="../../ui/templates/library_page.py" line="55"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="58"/>
+        <location filename="../../ui/templates/library_page.py" line="59"/>
         <source>New template</source>
         <translation>Новый шаблон</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="65"/>
+        <location filename="../../ui/templates/library_page.py" line="67"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="66"/>
+        <location filename="../../ui/templates/library_page.py" line="68"/>
         <source>Duplicate</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="67"/>
+        <location filename="../../ui/templates/library_page.py" line="69"/>
         <source>Rename…</source>
         <translation>Переименовать…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="68"/>
+        <location filename="../../ui/templates/library_page.py" line="70"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="71"/>
+        <location filename="../../ui/templates/library_page.py" line="73"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="82"/>
+        <location filename="../../ui/templates/library_page.py" line="84"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="82"/>
+        <location filename="../../ui/templates/library_page.py" line="84"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="82"/>
+        <location filename="../../ui/templates/library_page.py" line="84"/>
         <source>Changed</source>
         <translation>Изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="82"/>
+        <location filename="../../ui/templates/library_page.py" line="84"/>
         <source>Version</source>
         <translation>Версия</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/library_page.py" line="89"/>
+        <location filename="../../ui/templates/library_page.py" line="91"/>
         <source>There are no templates yet.
 
 Press “New template” to make a letter, an SMS, a WhatsApp message or a notification for managers.</source>
@@ -532,78 +532,78 @@ Press “New template” to make a letter, an SMS, a WhatsApp message or a notif
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/templates/preview.py" line="128"/>
+        <location filename="../../ui/templates/preview.py" line="129"/>
         <source>Computer</source>
         <extracomment>Seconds one render may take before its process is killed and the user told.</extracomment>
         <translation>Компьютер</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="130"/>
+        <location filename="../../ui/templates/preview.py" line="131"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="142"/>
+        <location filename="../../ui/templates/preview.py" line="145"/>
         <source>Previous contact</source>
         <translation>Предыдущий контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="143"/>
+        <location filename="../../ui/templates/preview.py" line="146"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="150"/>
+        <location filename="../../ui/templates/preview.py" line="156"/>
         <source>Preview as:</source>
         <translation>Просмотр для:</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="170"/>
+        <location filename="../../ui/templates/preview.py" line="174"/>
         <source>Pictures from the internet are not loaded in the preview, so opening it never tells anyone the letter was seen.</source>
         <translation>Картинки из интернета в просмотре не загружаются: так никто не узнает, что письмо открывали.</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="191"/>
+        <location filename="../../ui/templates/preview.py" line="195"/>
         <source>Letter</source>
         <translation>Письмо</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="192"/>
+        <location filename="../../ui/templates/preview.py" line="196"/>
         <source>Text version</source>
         <translation>Текстовая версия</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="215"/>
+        <location filename="../../ui/templates/preview.py" line="219"/>
         <source>Whole base</source>
         <translation>Вся база</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="217"/>
+        <location filename="../../ui/templates/preview.py" line="221"/>
         <source>List “{0}” ({1})</source>
         <translation>Список «{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="277"/>
+        <location filename="../../ui/templates/preview.py" line="281"/>
         <source>The preview failed: {0}</source>
         <translation>Просмотр не удался: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="288"/>
+        <location filename="../../ui/templates/preview.py" line="292"/>
         <source>{0} — contact {1} of {2}</source>
         <translation>{0} — контакт {1} из {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="291"/>
+        <location filename="../../ui/templates/preview.py" line="295"/>
         <source>Example: {0} (there are no contacts in this audience yet)</source>
         <translation>Пример: {0} (в этой аудитории пока нет контактов)</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="296"/>
+        <location filename="../../ui/templates/preview.py" line="300"/>
         <source>This letter cannot be made for this contact: {0}</source>
         <translation>Для этого контакта письмо не собрать: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/preview.py" line="304"/>
+        <location filename="../../ui/templates/preview.py" line="308"/>
         <source>(no subject)</source>
         <translation>(без темы)</translation>
     </message>
@@ -661,42 +661,42 @@ Press “New template” to make a letter, an SMS, a WhatsApp message or a notif
         <translation>◀ Все шаблоны</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="75"/>
+        <location filename="../../ui/templates/editor_page.py" line="77"/>
         <source>Open an earlier version; saving it makes it the newest</source>
         <translation>Открыть прежнюю версию; если её сохранить, она станет новейшей</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="78"/>
+        <location filename="../../ui/templates/editor_page.py" line="80"/>
         <source>Note for this version</source>
         <translation>Заметка к версии</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="80"/>
+        <location filename="../../ui/templates/editor_page.py" line="82"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="123"/>
+        <location filename="../../ui/templates/editor_page.py" line="129"/>
         <source>Version {0} · {1}</source>
         <translation>Версия {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="154"/>
+        <location filename="../../ui/templates/editor_page.py" line="160"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="157"/>
+        <location filename="../../ui/templates/editor_page.py" line="163"/>
         <source>An earlier version is open</source>
         <translation>Открыта прежняя версия</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="160"/>
+        <location filename="../../ui/templates/editor_page.py" line="166"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/editor_page.py" line="162"/>
+        <location filename="../../ui/templates/editor_page.py" line="168"/>
         <source>Save as version {0}</source>
         <translation>Сохранить как версию {0}</translation>
     </message>
@@ -763,8 +763,8 @@ Press “New template” to make a letter, an SMS, a WhatsApp message or a notif
     </message>
     <message>
         <location filename="../../ui/templates/screen.py" line="173"/>
-        <source>“{0}” is used by a campaign, so it cannot be deleted: the campaign must still know what it sent. It was archived instead and no longer appears in the list.</source>
-        <translation>«{0}» используется в рассылке, поэтому его нельзя удалить: рассылка должна знать, что она отправляла. Шаблон перенесён в архив и больше не показывается в списке.</translation>
+        <source>“{0}” is used by a campaign or a scenario, so it cannot be deleted: a campaign must still know what it sent, and a scenario&apos;s steps send it. It was archived instead and no longer appears in the list.</source>
+        <translation>«{0}» используется в рассылке или сценарии, поэтому его нельзя удалить: рассылка должна знать, что она отправляла, а шаги сценария его отправляют. Шаблон перенесён в архив и больше не показывается в списке.</translation>
     </message>
 </context>
 <context>

@@ -12,15 +12,18 @@ templates=$(ls ui/templates/*.py | grep -v -F -x -f <(printf '%s\n' $editors))
 declare -A sources=(
   [shell]="ui/app.py ui/main_window.py ui/sections.py $(ls ui/widgets/*.py)"
   [contacts]="$(ls ui/contacts/*.py)"
-  [settings]="ui/settings/screen.py ui/settings/language.py"
+  [settings]="ui/settings/screen.py ui/settings/language.py $(ls ui/settings/suppression_*.py ui/settings/mailbox_*.py)"
   [import]="$(ls ui/imports/*.py)"
   [templates]="$templates"
   [editors]="$editors"
   [campaigns]="ui/engine_host.py $(ls ui/campaigns/*.py ui/settings/providers_*.py ui/settings/sending_*.py)"
   [audiences]="$(ls ui/audiences/*.py)"
+  [scenarios]="$(ls ui/scenarios/*.py ui/scenarios/fields/*.py)"
+  [scenarios_canvas]="$(ls ui/scenarios/canvas/*.py)"
 )
 for area in "${!sources[@]}"; do
-  for ts in "$i18n/${area}"_*.ts; do
+  # <area>_<two-letter language>.ts only: "scenarios" must not pick up "scenarios_canvas_ru.ts".
+  for ts in "$i18n/${area}"_??.ts; do
     # shellcheck disable=SC2086
     "$venv/bin/pyside6-lupdate" -silent -no-obsolete ${sources[$area]} -ts "$ts"
   done

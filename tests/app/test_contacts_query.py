@@ -159,3 +159,24 @@ def test_search_and_filters_on_postgresql(pg_url: str, tmp_path) -> None:
         cid = ids[0]
         query.update_contact(cid, ContactEdit(phone="8 999 000-11-22", tags=("VIP",)))
         assert query.page_ids(ContactFilter(search="+7 999 000"), 0, 5) == [cid]
+
+
+def test_free_text_search_split_in_two_halves_gives_the_same_pages(query: ContactsQuery, workspace: Workspace,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    import app.contacts.search as module
+
+    with workspace.engine.connect() as conn:
+        words = Counter(w for (text,) in conn.execute(sa.select(contacts.c.search_text)) for w in text.split()
+                        if not w.isdigit() and "@" not in w)
+    common = words.most_common(1)[0][0]
+    searches = [common, common[:3], "нет такого", f"{common} {words.most_common(2)[1][0]}"]
+    cases = [(ContactFilter(search=s, descending=d), offset) for s in searches for d in (False, True)
+             for offset in (0, 7)]
+    monkeypatch.setattr(module, "SPLIT_FROM", 10**9)  # one scan
+    single = [(query.page_ids(flt, offset, 10), query.count(flt)) for flt, offset in cases]
+    monkeypatch.setattr(module, "SPLIT_FROM", 10)  # two halves
+    split = [(query.page_ids(flt, offset, 10), query.count(flt)) for flt, offset in cases]
+    assert split == single
+    assert any(count > 10 for _ids, count in single) and any(count == 0 for _ids, count in single)

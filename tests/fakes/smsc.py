@@ -62,6 +62,8 @@ class FakeSmsc(FakeServer):
     def _send(self, request: Request) -> Reply:
         if not self._authorised(request):
             return self._error(2)
+        if request.param("list"):
+            return self._send_list(request)
         phones = [p.strip().lstrip("+") for p in (request.param("phones") or "").replace(";", ",").split(",") if p.strip()]
         text = request.param("mes") or ""
         message_id = request.param("id") or str(next(self._ids))
@@ -87,6 +89,43 @@ class FakeSmsc(FakeServer):
             body["cost"] = f"{2.5 * len(phones):.2f}"
         if request.param("cost") == "3":
             body["balance"] = f"{self.balance:.2f}"
+        return Reply(200, body)
+
+    def _send_list(self, request: Request) -> Reply:
+        """`list` of `phone:text` lines with comma-separated ids in the same order; `op=1`
+        answers per phone (its cost, or its own error) as SMSC does."""
+        lines = [line for line in (request.param("list") or "").split("\n") if line.strip()]
+        ids = (request.param("id") or "").split(",")
+        if len(ids) != len(lines):
+            ids = [str(next(self._ids)) for _ in lines]
+        if self.balance <= 0:
+            return self._error(3)
+        pairs = []
+        for line, message_id in zip(lines, ids, strict=True):
+            phone, _, text = line.partition(":")
+            if not text:
+                return self._error(1)
+            pairs.append((phone.strip().lstrip("+"), text.replace("\\n", "\n"), message_id))
+        key = ("list", request.param("list") or "", request.param("id") or "")
+        now = time.time()
+        phones = []
+        with self.lock:
+            if self.dedupe and now - self._recent.get(key, -1e9) < 60:  # type: ignore[arg-type]
+                return self._error(9)
+            self._recent[key] = now  # type: ignore[index]
+            for phone, text, message_id in pairs:
+                if not phone.isdigit() or len(phone) < 10:
+                    phones.append({"phone": phone, "error": 7})
+                elif phone in self.bad_numbers:
+                    phones.append({"phone": phone, "error": self.bad_numbers[phone]})
+                else:
+                    self.received.append((phone, text, message_id))
+                    phones.append({"phone": phone, "mccmnc": "25001", "cost": "2.50", "cnt": 1})
+        body: dict = {"id": ids[0], "cnt": sum(1 for p in phones if "error" not in p)}
+        if request.param("op") == "1":
+            body["phones"] = phones
+        if (request.param("cost") or "0") in ("2", "3"):
+            body["cost"] = f"{2.5 * body['cnt']:.2f}"
         return Reply(200, body)
 
     def _status(self, request: Request) -> Reply:

@@ -1,4 +1,4 @@
-"""Fake Unisender Go transactional API: `/ru/transactional/api/v1/email/send.json`, `system/info.json`, callbacks."""
+"""Fake Unisender Go transactional API: `email/send.json`, `system/info.json`, `suppression/list.json`, callbacks."""
 
 from __future__ import annotations
 
@@ -22,7 +22,10 @@ class FakeUnisenderGo(FakeServer):
     """Speaks Unisender Go's Web API (JSON POSTs, `X-API-KEY`); `received` holds accepted messages.
 
     Switches: `api_key`; `failed_emails` {address: reason} answered inside the 200 success body
-    (invalid, duplicate, permanent_unavailable, temporary_unavailable, unsubscribed).
+    (invalid, duplicate, permanent_unavailable, temporary_unavailable, unsubscribed);
+    `suppressions`: the project's suppression list as the API returns its items
+    ({"email", "cause", "source", "is_deletable", "created"}), served oldest first in chunks
+    of the request's `limit` (at most `max_limit`) with an opaque `cursor` for the next chunk.
     Use `url + PREFIX` as the adapter's base URL.
     """
 
@@ -31,6 +34,44 @@ class FakeUnisenderGo(FakeServer):
         self.api_key = api_key
         self.failed_emails: dict[str, str] = {}
         self.received: list[dict] = []
+        self.suppressions: list[dict] = []
+        self.max_limit = 100
+        self._cursors: dict[str, int] = {}
+
+    def suppress(self, email: str, cause: str, created: float, source: str = "subscriber") -> None:
+        """Put an address on the project's suppression list (`created` in Unix seconds)."""
+        with self.lock:
+            self.suppressions.append({"email": email, "cause": cause, "source": source,
+                                      "is_deletable": cause != "blocked",
+                                      "created": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(created))})
+
+    def _suppression_list(self, body: dict) -> Reply:
+        limit = body.get("limit", 50)
+        if not isinstance(limit, int) or not 1 <= limit <= self.max_limit:
+            return _error(400, f"'limit' must be an integer from 1 to {self.max_limit}", 101)
+        cursor = body.get("cursor")
+        with self.lock:
+            rows = sorted(self.suppressions, key=lambda r: r["created"])
+            if cursor:
+                # A cursor continues where its chunk ended; start_time is then ignored (as documented).
+                if cursor not in self._cursors:
+                    return _error(400, "Invalid cursor", 101)
+                start = self._cursors[cursor]
+            else:
+                since = body.get("start_time") or ""
+                if since:
+                    try:
+                        time.strptime(since, "%Y-%m-%d %H:%M:%S")
+                    except (TypeError, ValueError):
+                        return _error(400, "'start_time' must be in the format YYYY-MM-DD hh:mm:ss", 101)
+                start = sum(1 for r in rows if r["created"] < since)
+            chunk = rows[start:start + limit]
+            answer: dict = {"status": "success", "suppressions": chunk}
+            if start + limit < len(rows):
+                token = secrets.token_urlsafe(12)
+                self._cursors[token] = start + limit
+                answer["cursor"] = token
+        return Reply(200, answer)
 
     def handle(self, request: Request) -> Reply:
         if request.method != "POST":
@@ -44,6 +85,8 @@ class FakeUnisenderGo(FakeServer):
         if request.path == PREFIX + "/system/info.json":
             return Reply(200, {"status": "success", "user_id": 456, "email": "owner@shop.example",
                                "accounting": {"period_start": "2026-11-01 00:00:00", "emails_included": 1500}})
+        if request.path == PREFIX + "/suppression/list.json":
+            return self._suppression_list(body)
         if request.path != PREFIX + "/email/send.json":
             return _error(404, "Method not found", 404)
         message = body.get("message")

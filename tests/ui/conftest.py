@@ -17,3 +17,12 @@ def private_qsettings(tmp_path: Path) -> Iterator[None]:
     QCoreApplication.setOrganizationName("KaskadTests")
     QCoreApplication.setApplicationName("KaskadTests")
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clipboard_released() -> Iterator[None]:
+    """Copied scenario steps are taken off the clipboard before Qt's exit handlers run."""
+    yield
+    from ui.scenarios.canvas.clipboard import release_clipboard
+
+    release_clipboard()

@@ -43,7 +43,7 @@ def test_navigation_lists_every_section_and_coming_soon_pages(window: MainWindow
     for row, entry in enumerate(SECTIONS):
         window.nav.setCurrentRow(row)
         page = window.pages.currentWidget()
-        if entry.id in ("scenarios", "reports"):
+        if entry.id == "reports":
             assert isinstance(page, ComingSoonPage)
             assert len(page.description.text()) > 40  # says what will be there
     assert isinstance(window.page("settings"), SettingsScreen)

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.contacts.format import format_phone
+
 __all__ = ["PreviewModel", "PreviewTable"]
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +50,8 @@ class PreviewModel(QAbstractTableModel):
         if key == "name":
             return " ".join(p for p in (row.get("last_name"), row.get("first_name"), row.get("middle_name")) if p)
         value = row.get(key)
+        if key == "phone":  # the same "+7 912 345-67-89" as the Contacts table
+            return format_phone(value)
         if isinstance(value, dt.date):
             return value.strftime("%d.%m.%Y")
         return "" if value is None else str(value)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.menu_button import leave_room_for_arrow
+
 __all__ = ["AudienceSidebar"]
 
 _ID = Qt.ItemDataRole.UserRole
@@ -82,6 +84,7 @@ class AudienceSidebar(QWidget):
         more = QToolButton()
         more.setText(self.tr("Actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        leave_room_for_arrow(more)
         more.setMenu(menu)
         buttons = QHBoxLayout()
         buttons.addWidget(new_button, 1)

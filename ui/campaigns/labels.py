@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-__all__ = ["CHANNEL_NAMES", "EXCLUSIONS", "STATES", "STATUS_NAMES", "channel_name", "label", "state_name",
-           "status_name"]
+__all__ = ["CHANNEL_NAMES", "EXCLUSIONS", "STATES", "STATUS_NAMES", "channel_name", "label", "pause_reason_text",
+           "state_name", "status_name"]
 
 _CTX = "CampaignLabels"
 
@@ -62,3 +64,22 @@ def status_name(status: str) -> str:
 
 def state_name(state: str) -> str:
     return label(STATES, state)
+
+
+# The engine's bilingual account-error note: "Провайдер «X» отказал: ERROR. Проверьте … / Provider 'X' refused: …".
+_ENGINE_REASON = re.compile(r"^Провайдер «(?P<provider>.+?)» отказал: (?P<error>.*)\. Проверьте настройки, баланс "
+                            r"или имя отправителя и возобновите рассылку\. / Provider ", re.DOTALL)
+
+
+def pause_reason_text(reason: str | None) -> str:
+    """Why a campaign is paused, in the UI language only (stored notes may be English or bilingual)."""
+    if not reason:
+        return ""
+    if reason == "paused by the user":  # the command line's default note
+        return QCoreApplication.translate("CampaignLabels", "paused by the user")
+    found = _ENGINE_REASON.match(reason)
+    if found:
+        return (QCoreApplication.translate(
+            "CampaignLabels", "the service «%1» refused: %2. Check its settings, balance or sender name, then resume the mailing.")
+            .replace("%1", found["provider"]).replace("%2", found["error"]))
+    return reason

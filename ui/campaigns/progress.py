@@ -22,7 +22,7 @@ from app.campaigns.model import cancel_campaign, get_campaign, pause_campaign, r
 from app.campaigns.status import campaign_status
 from app.errors import KaskadError
 from app.workspace import Workspace
-from ui.campaigns.labels import channel_name, state_name, status_name
+from ui.campaigns.labels import channel_name, pause_reason_text, state_name, status_name
 from ui.campaigns.poller import Poller
 from ui.engine_host import EngineHost
 from ui.widgets.dialogs import Confirm, ErrorDialog
@@ -146,7 +146,7 @@ class ProgressView(QGroupBox):
                             .replace("%2", status_name(data["status"])).replace("%3", locale.toString(data["done"]))
                             .replace("%4", locale.toString(data["total"])))
         self.reason.setVisible(bool(data["status"] == "paused" and data["pause_reason"]))
-        self.reason.setText(self.tr("Paused: %1").replace("%1", data["pause_reason"] or ""))
+        self.reason.setText(self.tr("Paused: %1").replace("%1", pause_reason_text(data["pause_reason"])))
         self.bar.setMaximum(max(1, data["total"]))
         self.bar.setValue(data["done"] if data["total"] else 0)
         self.bar.setFormat(f"{int(data['done'] * 100 / data['total']) if data['total'] else 0} %")

@@ -183,8 +183,8 @@ class ContentPage(QWizardPage):
         sandbox = f"sandbox-{state.channel}"
         names = [p.name for p in list_providers(engine) if p.channel == state.channel]
         for name in sorted(set(names) | {sandbox}, key=lambda n: (n != default, n == sandbox, n)):
-            text = self.tr("%1 (test mode: nothing leaves the computer)").replace("%1", name) if name == sandbox \
-                else name
+            # The sandbox's internal name ("sandbox-sms") means nothing to a shop owner: describe it instead.
+            text = self.tr("Test mode: nothing leaves the computer") if name == sandbox else name
             if name == default and name != sandbox:
                 text = self.tr("%1 (default)").replace("%1", name)
             self.providers.addItem(text, name)

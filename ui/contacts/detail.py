@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.contacts.query import ContactDetail
 from app.db.schema import CHANNELS
-from ui.contacts.format import format_date, format_datetime, format_phone
+from ui.contacts.format import format_date, format_datetime, format_phone, format_source
 
 __all__ = ["CHANNEL_TITLES", "DetailPanel"]
 
@@ -118,7 +118,7 @@ class DetailPanel(QScrollArea):
             (self.tr("Phone"), format_phone(row.phone)), (self.tr("Email"), row.email),
             (self.tr("City"), row.city), (self.tr("Birthday"), format_date(row.birthday)),
             (self.tr("Gender"), gender), (self.tr("Time zone"), detail.timezone),
-            (self.tr("External ID"), detail.external_id), (self.tr("Source"), detail.source),
+            (self.tr("External ID"), detail.external_id), (self.tr("Source"), format_source(detail.source)),
             (self.tr("Added"), format_datetime(row.created_at)), (self.tr("Changed"), format_datetime(detail.updated_at)),
         ):
             fields.addRow(label + ":", _value(text))
@@ -154,7 +154,7 @@ class DetailPanel(QScrollArea):
                 text = _tr("Consent", _STATUS.get(consent.status, consent.status))
                 text += " · " + format_datetime(consent.recorded_at)
                 if consent.source:
-                    text += "\n" + self.tr("Source: %1").replace("%1", consent.source)
+                    text += "\n" + self.tr("Source: %1").replace("%1", format_source(consent.source))
             if channel in blocked:
                 text += "\n" + self.tr("Blocked: %1").replace("%1", _tr("Consent", _SUPPRESSION.get(blocked[channel], "")))
             grid.addWidget(_value(text), i, 1)

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.workspace import Workspace
 from ui.settings.language import LanguageGroup
+from ui.settings.mailbox_group import MailboxGroup
 from ui.settings.sending_policy import SendingGroup
 from ui.settings.sending_providers import ProvidersGroup
+from ui.settings.suppression_group import SuppressionGroup
 
 __all__ = ["SETTINGS_GROUPS", "SettingsScreen"]
 
@@ -18,6 +20,8 @@ SETTINGS_GROUPS: list[Callable[[Workspace, QWidget | None], QWidget]] = [
     LanguageGroup,
     ProvidersGroup,
     SendingGroup,
+    SuppressionGroup,
+    MailboxGroup,
 ]
 
 

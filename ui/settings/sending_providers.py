@@ -87,7 +87,9 @@ class ProvidersGroup(QGroupBox):
         self.accounts = list_providers(self.workspace.engine)
         self.table.setRowCount(len(self.accounts))
         for row, info in enumerate(self.accounts):
-            cells = [info.name, type_name(info.type), channel_name(info.channel), "✔" if info.is_default else ""]
+            # The built-in test account's own name ("sandbox-sms") means nothing to a shop owner.
+            name = self.tr("Test mode") if info.name == info.type and info.type.startswith("sandbox-") else info.name
+            cells = [name, type_name(info.type), channel_name(info.channel), "✔" if info.is_default else ""]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._selection()

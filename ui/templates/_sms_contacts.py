@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy.engine import Engine
 
 from app.db.schema import contacts
+from ui.contacts.format import format_phone
 
 __all__ = ["SAMPLE_CONTACT", "ContactChooser", "load_contact"]
 
@@ -67,7 +68,7 @@ class ContactChooser(QComboBox):
                                     .order_by(c.id).limit(_SAMPLE_SIZE)).all()
         for row in rows:
             name = " ".join(p for p in (row.first_name, row.last_name) if p)
-            address = row.phone or row.email or f"#{row.id}"
+            address = format_phone(row.phone) or row.email or f"#{row.id}"
             self.addItem(f"{name} ({address})" if name else address, row.id)
         if not rows:
             self.addItem(self.tr("Sample contact: Ivan Petrov"), 0)

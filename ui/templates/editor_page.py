@@ -71,21 +71,23 @@ class TemplateEditorPage(QWidget):
         self.icon_label = QLabel()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        # A long template name wraps instead of widening the window past a 1280-pixel screen.
+        self.title.setWordWrap(True)
         self.version_combo = QComboBox()
         self.version_combo.setToolTip(self.tr("Open an earlier version; saving it makes it the newest"))
         self.status = QLabel()
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note for this version"))
-        self.note.setMinimumWidth(200)
+        self.note.setMinimumWidth(160)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
         bar.addSpacing(8)
         bar.addWidget(self.icon_label)
-        bar.addWidget(self.title)
+        bar.addWidget(self.title, 1)  # the name gets the free room; it wraps only when there is none
         bar.addWidget(self.version_combo)
-        bar.addWidget(self.status, 1)
+        bar.addWidget(self.status)
         bar.addWidget(self.note)
         bar.addWidget(self.save_button)
         self.body = QVBoxLayout()
@@ -103,6 +105,10 @@ class TemplateEditorPage(QWidget):
         loaded = get_version(self.engine, template_id, version)
         if self.editor is None or self.version is None or self.version.kind != loaded.kind:
             if self.editor is not None:
+                # Out of the layout now: deletion waits for the event loop, and until then the old
+                # editor would sit above the new one and stretch the window.
+                self.body.removeWidget(self.editor)
+                self.editor.hide()
                 self.editor.deleteLater()
             self.editor = make_editor(loaded.kind, self.engine)
             self.editor.changed.connect(self._edited)

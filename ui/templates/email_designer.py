@@ -130,7 +130,7 @@ class EmailDesigner(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.properties)
         self.side_tabs = QTabWidget()
-        self.side_tabs.setMinimumWidth(260)
+        self.side_tabs.setMinimumWidth(240)
         self.side_tabs.addTab(scroll, self.tr("Block"))
         self.side_tabs.addTab(self.styles, self.tr("Styles"))
 

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from app.templates.library import TemplateInfo, list_templates
 from app.templates.tables import TEMPLATE_KINDS
 from ui.templates.common import kind_icon, kind_title
+from ui.widgets.menu_button import leave_room_for_arrow
 from ui.widgets.search_box import SearchBox
 
 __all__ = ["LibraryPage"]
@@ -58,6 +59,7 @@ class LibraryPage(QWidget):
         self.new_button.setText(self.tr("New template"))
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        leave_room_for_arrow(self.new_button)
         menu = QMenu(self.new_button)
         for kind in TEMPLATE_KINDS:
             menu.addAction(kind_icon(kind), kind_title(kind), lambda kind=kind: self.new_requested.emit(kind))

@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 from app.errors import KaskadError, TemplateError
 from app.templates.lint import LintIssue
 from app.templates.render import RenderedEmail
+from ui.contacts.format import format_phone
 from ui.ops import OpHandle, run_in_worker
 from ui.templates.audience import SAMPLE_CONTACT, Audience
 from ui.templates.safe_view import SafeWebView
@@ -89,7 +90,7 @@ def _render(document: dict[str, Any], kind: str, list_id: int | None, position: 
 def _contact_label(contact: dict[str, Any] | None) -> str:
     contact = contact or SAMPLE_CONTACT
     name = " ".join(str(contact[k]) for k in ("first_name", "last_name") if contact.get(k))
-    address = contact.get("email") or contact.get("phone") or ""
+    address = contact.get("email") or format_phone(contact.get("phone")) or ""
     return f"{name} <{address}>" if name and address else name or address or f"#{contact.get('id')}"
 
 
@@ -134,7 +135,9 @@ class PreviewPane(QWidget):
             group.addButton(button)
         self.desktop_button.setChecked(True)
         self.audience_combo = QComboBox()
-        self.audience_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Long list names must not push the editor wider than the screen: show ~12 characters at least.
+        self.audience_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.audience_combo.setMinimumContentsLength(12)
         self.prev_button = QPushButton("◀")
         self.next_button = QPushButton("▶")
         for button in (self.prev_button, self.next_button):
@@ -146,13 +149,14 @@ class PreviewPane(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self.desktop_button)
         controls.addWidget(self.mobile_button)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Preview as:")))
-        controls.addWidget(self.audience_combo)
-        controls.addWidget(self.prev_button)
-        controls.addWidget(self.next_button)
         controls.addStretch(1)
+        # The contact chooser gets its own row, beside the contact it shows: on one row with the
+        # width buttons it made the editor wider than a 1280-pixel screen.
         who = QHBoxLayout()
+        who.addWidget(QLabel(self.tr("Preview as:")))
+        who.addWidget(self.audience_combo)
+        who.addWidget(self.prev_button)
+        who.addWidget(self.next_button)
         who.addWidget(self.contact_label, 1)
 
         self.inbox = QLabel()

@@ -157,7 +157,7 @@ class TemplatesScreen(QWidget):
         return True
 
     def delete(self, template_id: int) -> str | None:
-        """Delete after confirming; a template a campaign uses is archived instead, and the user is told."""
+        """Delete after confirming; a template a campaign or scenario uses is archived instead, and the user is told."""
         try:
             info = get_template(self.engine, template_id)
             if not Confirm.ask(self, self.tr("Delete template"),
@@ -170,8 +170,9 @@ class TemplatesScreen(QWidget):
             return None
         if outcome == "archived":
             Inform.ask(self, self.tr("Template archived"),
-                       self.tr("“{0}” is used by a campaign, so it cannot be deleted: the campaign must still "
-                               "know what it sent. It was archived instead and no longer appears in the list.")
+                       self.tr("“{0}” is used by a campaign or a scenario, so it cannot be deleted: a campaign "
+                               "must still know what it sent, and a scenario's steps send it. It was archived "
+                               "instead and no longer appears in the list.")
                        .format(info.name))
         self.library.reload()
         return outcome

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QTool
 from sqlalchemy.engine import Engine
 
 from app.templates.fields import Variable, available_variables
+from ui.widgets.menu_button import leave_room_for_arrow
 
 __all__ = ["VariablePicker", "insert_variable", "picker_variables"]
 
@@ -58,8 +59,7 @@ class VariablePicker(QToolButton):
         self.setText(self.tr("Insert variable"))
         self.setToolTip(self.tr("Insert a contact field at the cursor, e.g. the first name"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        # Room for the menu arrow, which Qt draws over the text otherwise.
-        self.setMinimumWidth(self.sizeHint().width() + 14)
+        leave_room_for_arrow(self)
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self.refresh)
 

@@ -6,6 +6,14 @@ with a JSON body, auth by the `X-API-KEY` header; the send body wraps everything
 "failed_emails": {address: reason}}` — a per-recipient refusal arrives inside a 200.
 Errors: HTTP 4xx/5xx with `{"status": "error", "message": ..., "code": N}`. Status
 callbacks carry an md5 `auth` computed with the API key substituted for it.
+
+Suppression list (`POST suppression/list.json`, Unisender Go Web API reference): body
+`{"start_time": "YYYY-MM-DD hh:mm:ss", "limit": N, "cursor": ...}` (start_time is ignored
+once a cursor is given); answer `{"status": "success", "suppressions": [{"email", "cause",
+"source", "is_deletable", "created"}], "cursor": ...}`, the next chunk asked with that cursor.
+Causes: unsubscribed, complained, permanent_unavailable (repeated hard bounces),
+temporary_unavailable (refused for the next three days: a soft bounce, counted, not
+suppressed), blocked (the service's own decision: not copied).
 """
 
 from __future__ import annotations
@@ -19,12 +27,21 @@ import httpx
 
 from app.errors import ProviderAuth
 from app.providers.base import DeliveryStatus, HttpProvider, SendRequest, SendResult, register
-from app.providers.email._api import extra_headers, sender_parts
+from app.providers.email._api import Suppression, extra_headers, sender_parts
 from app.providers.webhook.inbound import CallbackRejected, CallbackStatus, InboundCallback, same_digest
 
-__all__ = ["UnisenderGo", "callback_auth"]
+__all__ = ["SOFT", "UnisenderGo", "callback_auth"]
 
 ID_KEY = "kaskad_id"
+#: The Suppression.reason this adapter gives a temporarily unavailable address: the sync
+#: counts it as a soft bounce instead of suppressing it.
+SOFT = "soft_bounce"
+_CAUSES = {"unsubscribed": "unsubscribed", "complained": "complained", "permanent_unavailable": "bounced",
+           "temporary_unavailable": SOFT}
+#: Page size of suppression/list.json: the documented default, which every account accepts.
+_PAGE = 50
+#: Guard against a server that never ends the list (100,000 addresses at 50 a page).
+_MAX_PAGES = 2000
 
 _STATUS = {"sent": DeliveryStatus.SENT, "delivered": DeliveryStatus.DELIVERED, "opened": DeliveryStatus.READ,
            "clicked": DeliveryStatus.READ, "unsubscribed": DeliveryStatus.DELIVERED, "spam": DeliveryStatus.DELIVERED,
@@ -127,6 +144,34 @@ class UnisenderGo(HttpProvider):
             raise ProviderAuth(f"Unisender Go: {body.get('message', 'the API key was refused')}")
         return f"Unisender Go: connected as {body.get('email') or body.get('user_id')}"
 
+    async def fetch_suppressions(self, since: datetime | None = None) -> list[Suppression]:
+        """The project's suppression list (unsubscribes, complaints, bounces), in cursor pages."""
+        found: list[Suppression] = []
+        body: dict = {"limit": _PAGE}
+        if since is not None:
+            body["start_time"] = since.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+        seen: set[str] = set()
+        for _ in range(_MAX_PAGES):
+            request = self.http.build_request("POST", self.url("/suppression/list.json"), json=body,
+                                              headers=self._headers())
+            answer = (await self.call(request)).json()
+            if not isinstance(answer, dict) or answer.get("status") != "success":
+                raise ValueError(f"Unisender Go answered the suppression list with {str(answer)[:200]}")
+            items = answer.get("suppressions") or []
+            for item in items:
+                reason = _CAUSES.get(str(item.get("cause", "")))
+                if reason is None or not item.get("email"):
+                    continue
+                found.append(Suppression.make(str(item["email"]), reason, _time(item.get("created")),
+                                              f"{item.get('cause')} ({item.get('source') or 'unknown'})"))
+            cursor = str(answer.get("cursor") or "")
+            # The last chunk has no cursor; a repeated one would loop forever.
+            if not items or not cursor or cursor in seen:
+                break
+            seen.add(cursor)
+            body = {"limit": _PAGE, "cursor": cursor}
+        return found
+
     # -- Callback API ---------------------------------------------------------------------
     def parse_callback(self, callback: InboundCallback) -> list[CallbackStatus]:
         """Statuses from a Callback API POST; the md5 `auth` is checked with the API key."""
@@ -158,3 +203,11 @@ class UnisenderGo(HttpProvider):
                     event_id=f"{data.get('job_id')}:{data.get('email')}:{name}:{data.get('event_time')}",
                     address=str(data.get("email") or "")))
         return updates
+
+
+def _time(value: object) -> datetime | None:
+    """A "YYYY-MM-DD hh:mm:ss" UTC time of the API, None when missing or unreadable."""
+    try:
+        return datetime.strptime(str(value), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None

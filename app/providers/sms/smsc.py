@@ -1,10 +1,15 @@
 """SMSC.ru: `send.php` with `fmt=3` (JSON), our outbox id as `id`, errors 1–9 classified.
 
-Wire format (smsc.ru/api/http): `login` + `psw` (or `apikey`), `phones`, `mes`, `sender`,
-`charset=utf-8`, `fmt=3`, `cost=2` (send and return the price), `id` (the client's message
-id: our outbox row id, so SMSC can refuse a repeat with error 9 and a status can be looked
-up by our own id). Errors come as HTTP 200 `{"error": ..., "error_code": N}`. One recipient
-per request: SMSC reports one verdict per request, and R5 wants one per recipient.
+Wire format (smsc.ru/api/http): `login` + `psw` (or `apikey`), `sender`, `charset=utf-8`,
+`fmt=3`, `cost=2` (send and return the price), `id` (the client's message id: our outbox row
+id, so SMSC can refuse a repeat with error 9 and a status can be looked up by phone + our
+own id). Errors come as HTTP 200 `{"error": ..., "error_code": N}`.
+
+One recipient: `phones` + `mes`. Several (up to `batch`, default 100, per request): `list`
+with one `phone:text` line per message (each its own personalised text; a line break inside
+a text is sent as `\n`), `id` with our outbox ids in the same order, comma-separated, and
+`op=1` so the answer lists every phone with its own cost or error (R5: one verdict per
+recipient). A phone missing from that list may or may not have been sent: `unknown`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,15 @@ from datetime import UTC, datetime
 import httpx
 
 from app.errors import ProviderAuth, ProviderTemporary
-from app.providers.base import DeliveryStatus, HttpProvider, SendRequest, SendResult, StatusUpdate, register
+from app.providers.base import (
+    DeliveryStatus,
+    HttpProvider,
+    ProviderConfig,
+    SendRequest,
+    SendResult,
+    StatusUpdate,
+    register,
+)
 
 __all__ = ["Smsc"]
 
@@ -35,10 +48,15 @@ class Smsc(HttpProvider):
     type = "smsc"
     channel = "sms"
     default_base_url = "https://smsc.ru"
-    max_batch = 1
+    max_batch = 100
     polls_status = True
     #: status.php finds a message by the `id` we sent (our outbox id) and says -3 when unknown.
     lookup_by_our_id = True
+
+    def __init__(self, config: ProviderConfig, *, http: httpx.AsyncClient | None = None) -> None:
+        super().__init__(config, http=http)
+        # Option `batch`: messages per request (1 = the plain `phones` + `mes` form).
+        self.max_batch = max(1, min(int(config.option("batch", type(self).max_batch)), type(self).max_batch))
 
     def _auth(self) -> dict[str, str]:
         if self.config.secrets.get("apikey"):
@@ -49,31 +67,41 @@ class Smsc(HttpProvider):
         return {"login": login, "psw": self.config.secret("psw"), "fmt": "3"}
 
     def build_request(self, batch: Sequence[SendRequest]) -> httpx.Request:
-        (request,) = batch
-        data = {**self._auth(), "phones": request.to.lstrip("+"), "mes": request.payload.get("text", ""),
-                "charset": "utf-8", "cost": "2", "id": str(request.outbox_id)}
-        sender = request.sender or self.config.option("sender")
+        first = batch[0]
+        data = {**self._auth(), "charset": "utf-8", "cost": "2"}
+        if len(batch) == 1:
+            data.update(phones=first.to.lstrip("+"), mes=first.payload.get("text", ""), id=str(first.outbox_id))
+        else:
+            data.update(op="1", id=",".join(str(r.outbox_id) for r in batch),
+                        list="\n".join(f"{r.to.lstrip('+')}:{_one_line(r.payload.get('text', ''))}" for r in batch))
+        sender = first.sender or self.config.option("sender")
         if sender:
             data["sender"] = sender
         return self.http.build_request("POST", self.url("/sys/send.php"), data=data)
 
     def parse_response(self, batch: Sequence[SendRequest], response: httpx.Response) -> list[SendResult]:
         body = response.json()
-        if "error_code" not in body:
+        if "error_code" in body:
+            return [_refusal(int(body["error_code"]), body.get("error"), len(batch))] * len(batch)
+        if len(batch) == 1:
             cost = body.get("cost")
             return [SendResult.accepted(str(body["id"]), cost=float(cost) if cost is not None else None,
                                         segments=body.get("cnt"))]
-        code = int(body["error_code"])
-        text = f"SMSC error {code}: {body.get('error') or _ACCOUNT.get(code) or _PERMANENT.get(code, '')}"
-        if code == 9:
-            # "more than one identical request within a minute": the first one most likely went
-            # through. Never count it as failed, never retry the same payload (reliability §2.1).
-            return [SendResult.duplicate(text + " (probably already sent)", "9")]
-        if code in _ACCOUNT:
-            return [SendResult.account(text, str(code))]
-        if code in _PERMANENT:
-            return [SendResult.permanent(text, str(code))]
-        return [SendResult.unknown(text, str(code))]
+        per_phone = {str(p.get("phone", "")).lstrip("+"): p for p in body.get("phones") or []}
+        results = []
+        for request in batch:
+            entry = per_phone.get(request.to.lstrip("+"))
+            if entry is None:
+                results.append(SendResult.unknown("SMSC did not report this number in its answer", "missing"))
+            elif str(entry.get("error") or "0") not in ("0", ""):
+                code = int(entry["error"])
+                results.append(_refusal(code, entry.get("error_text"), 1))
+            else:
+                cost = entry.get("cost")
+                results.append(SendResult.accepted(str(request.outbox_id),
+                                                   cost=float(cost) if cost not in (None, "") else None,
+                                                   segments=entry.get("cnt") or body.get("cnt_sms")))
+        return results
 
     async def check(self) -> str:
         request = self.http.build_request("POST", self.url("/sys/balance.php"), data=self._auth())
@@ -101,3 +129,26 @@ class Smsc(HttpProvider):
             updates.append(StatusUpdate(provider_id, _STATUS.get(code, DeliveryStatus.FAILED), at, str(code),
                                         f"err {body.get('err', 0)}", phone=phone))
         return updates
+
+
+def _one_line(text: str) -> str:
+    # A `list` line ends at a line break: breaks inside a text travel as the two characters \n.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def _refusal(code: int, error: str | None, batch_size: int) -> SendResult:
+    """The outcome of SMSC error `code` for a request of `batch_size` messages."""
+    text = f"SMSC error {code}: {error or _ACCOUNT.get(code) or _PERMANENT.get(code, '')}"
+    if code == 9:
+        # "more than one identical request within a minute": the first one most likely went
+        # through. Never count it as failed, never retry the same payload (reliability §2.1).
+        return SendResult.duplicate(text + " (probably already sent)", "9")
+    if code in _ACCOUNT:
+        return SendResult.account(text, str(code))
+    if code in _PERMANENT:
+        if batch_size > 1:
+            # The whole request was refused over one recipient: nothing was sent, try again
+            # (each number's own error comes back per phone when SMSC accepts the request).
+            return SendResult.transient(text + " (the whole request was refused)", str(code))
+        return SendResult.permanent(text, str(code))
+    return SendResult.unknown(text, str(code))

@@ -55,7 +55,8 @@ def test_delivery_statuses_are_polled_and_stored(workspace: Workspace, smsru: Fa
     smsru.statuses[second["provider_message_id"]] = 106
 
     async def poll() -> int:
-        async with Engine(workspace) as engine:
+        # The sending clock: sent_at is in its time, which may run ahead of the real one.
+        async with Engine(workspace, now=CLOCK) as engine:
             return await engine.poll_statuses()
 
     assert asyncio.run(poll()) == 3

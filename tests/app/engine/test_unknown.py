@@ -23,7 +23,7 @@ CLOCK = daytime_clock()
 def test_smsc_unknowns_are_looked_up_by_our_id(workspace: Workspace, smsc: FakeSmsc) -> None:
     add_contacts(workspace, 2)
     add_provider(workspace.engine, SecretStore(workspace.root), "smsc", "smsc", base_url=smsc.url,
-                 options={"login": "shop", "concurrency": 1}, secrets={"psw": "secret"})
+                 options={"login": "shop", "concurrency": 1, "batch": 1}, secrets={"psw": "secret"})
     campaign = sms_campaign(workspace, "smsc")
     launch(workspace, campaign, CLOCK())
     smsc.faults.accept_then_hang(times=1)  # first: processed, answer lost

@@ -109,10 +109,35 @@ def test_custom_columns_are_trimmed_and_blank_cells_dropped(workspace: Workspace
 def test_a_column_without_any_value_is_no_custom_field() -> None:
     import pyarrow as pa
 
-    from app.importer.rows import _Columns
+    from app.importer.fields import normalise_columns
     from app.importer.table import SourceTable
 
-    data = pa.table({"a": pa.nulls(3), "b": pa.array([" x ", "", None])})
-    table = SourceTable("csv", None, None, [], None, 0, ["a", "b"], data, pa.array([2, 3, 4]))
-    columns = _Columns(table, {"a": "custom:a", "b": "custom:b"})
-    assert columns.trimmed(0, 0) == [None, None, None] and columns.trimmed(0, 1) == ["x", None, None]
+    data = pa.table({"a": pa.nulls(3), "b": pa.array([" x ", "", None]), "p": pa.array(["89120000001"] * 3)})
+    table = SourceTable("csv", None, None, [], None, 0, ["a", "b", "p"], data, pa.array([2, 3, 4]))
+    fields = normalise_columns(table, {"a": "custom:a", "b": "custom:b", "p": "phone"}, "RU")
+    assert fields.data.column("c0").to_pylist() == [None, None, None]
+    assert fields.data.column("c1").to_pylist() == ["x", None, None]
+
+
+def test_fill_check_in_sqlite_agrees_with_the_full_comparison(workspace: Workspace, make_csv: Callable[..., Path],
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.importer import existing
+
+    first = make_csv([HEADER, ["Иванов Иван", "89120000001", "01.02.1990", "", "A-1", "", "", ""],
+                      ["Петров", "89120000002", "", "Омск", "", "gold", "", ""],
+                      ["Сидоров", "89120000003", "05.06.1980", "Омск", "D-4", "", "", ""]], name="a.csv")
+    second = make_csv([HEADER, ["Иванов Иван", "89120000001", "04.03.1991", "Казань", "A-1", "", "", ""],
+                       ["Петров Пётр", "89120000002", "", "Тверь", "C-3", "silver", "", ""],
+                       ["Сидоров", "89120000003", "05.06.1980", "Омск", "D-4", "", "", ""]], name="b.csv")
+    outcomes = []
+    for limit in (existing.FILL_BITS, -1):  # the per-field "empty" bits, then the full comparison of stored values
+        monkeypatch.setattr(existing, "FILL_BITS", limit)
+        with Workspace.open(tmp_path / f"ws{limit}") as ws:
+            run_import(ws, first, ImportOptions())
+            result = run_import(ws, second, ImportOptions())
+            found = {k: (v["first_name"], v["city"], v["birthday"], v["custom"]) for k, v in people(ws).items()}
+            outcomes.append(((result.updated, result.skipped), found))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == (2, 1)
+    assert outcomes[0][1]["+79120000001"][1] == "Казань" and outcomes[0][1]["+79120000002"][3] == {
+        "Карта": "C-3", "Уровень": "gold"}

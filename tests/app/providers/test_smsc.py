@@ -93,3 +93,60 @@ def test_status_by_phone_and_id_and_balance(fake: FakeSmsc) -> None:
     assert "100.00" in balance
     with pytest.raises(ProviderAuth):
         asyncio.run(adapter(fake.url, psw="bad").check())
+
+
+def send_many(url: str, requests: list[SendRequest], **options: str) -> list:
+    async def go() -> list:
+        provider = adapter(url)
+        provider.config.options.update(options)
+        provider = Smsc(provider.config, http=provider.http)
+        try:
+            return await provider.send(requests)
+        finally:
+            await provider.http.aclose()
+    return asyncio.run(go())
+
+
+def test_many_recipients_go_in_one_list_request_with_our_id_per_message(fake: FakeSmsc) -> None:
+    batch = [req(11, "+79160000011", "Анна, скидка 10%"), req(12, "+79160000012", "Борис,\nскидка 15%"),
+             req(13, "+79160000013", "Вера: скидка 20%")]
+    results = send_many(fake.url, batch)
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED] * 3
+    assert [r.provider_message_id for r in results] == ["11", "12", "13"] and results[0].cost == 2.5
+    (request,) = fake.requests_to("/sys/send.php")
+    assert request.form["id"] == "11,12,13" and request.form["op"] == "1" and "phones" not in request.form
+    assert request.form["list"].split("\n")[1] == "79160000012:Борис,\\nскидка 15%"
+    assert fake.received == [("79160000011", "Анна, скидка 10%", "11"), ("79160000012", "Борис,\nскидка 15%", "12"),
+                             ("79160000013", "Вера: скидка 20%", "13")]
+
+
+def test_one_refused_number_in_a_batch_fails_alone_and_statuses_work_by_our_id(fake: FakeSmsc) -> None:
+    fake.bad_numbers["79160000022"] = 8
+    results = send_many(fake.url, [req(21, "+79160000021"), req(22, "+79160000022"), req(23, "+79160000023")])
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED, Outcome.PERMANENT, Outcome.ACCEPTED]
+    assert results[1].code == "8"
+    fake.statuses[("79160000023", "23")] = 1
+
+    async def go() -> list:
+        provider = adapter(fake.url)
+        try:
+            return await provider.fetch_statuses([("23", "+79160000023"), ("22", "+79160000022")])
+        finally:
+            await provider.http.aclose()
+
+    delivered, missing = asyncio.run(go())
+    assert delivered.status is DeliveryStatus.DELIVERED and missing.status is DeliveryStatus.UNKNOWN
+
+
+def test_senders_are_not_mixed_in_one_request_and_batch_1_sends_singly(fake: FakeSmsc) -> None:
+    first = SendRequest(31, "m31", "sms", "+79160000031", {"text": "a"}, sender="ShopA")
+    second = SendRequest(32, "m32", "sms", "+79160000032", {"text": "b"}, sender="ShopB")
+    third = SendRequest(33, "m33", "sms", "+79160000033", {"text": "c"}, sender="ShopA")
+    results = send_many(fake.url, [first, second, third])
+    assert [r.provider_message_id for r in results] == ["31", "32", "33"]
+    forms = sorted((r.form["sender"], r.form.get("id")) for r in fake.requests_to("/sys/send.php"))
+    assert forms == [("ShopA", "31,33"), ("ShopB", "32")]
+    # Option batch=1: the engine hands the adapter one message per request (phones + mes).
+    config = ProviderConfig("smsc", "smsc", base_url=fake.url, options={"login": "shop", "batch": "1"},
+                            secrets={"psw": "secret"})
+    assert Smsc(config).max_batch == 1 and adapter(fake.url).max_batch == 100

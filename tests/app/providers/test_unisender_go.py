@@ -92,3 +92,37 @@ def test_callback_auth_and_statuses(server: FakeUnisenderGo) -> None:
     assert updates[2].detail.startswith("err_user_unknown")
     with pytest.raises(CallbackRejected):
         adapter.parse_callback(InboundCallback("POST", "https://h.example/ug", {}, body.replace(b"opened", b"clicked")))
+
+
+def test_fetch_suppressions_wire_format_and_mapping(server: FakeUnisenderGo) -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    stamp = datetime(2026, 11, 20, 9, 30, tzinfo=UTC).timestamp()
+    server.suppress("old@example.org", "unsubscribed", stamp - 86400)
+    server.suppress("Ivan@Example.org", "unsubscribed", stamp + 60)
+    server.suppress("gone@example.org", "permanent_unavailable", stamp + 120, source="system")
+    server.suppress("full@example.org", "temporary_unavailable", stamp + 180, source="system")
+    server.suppress("spam@example.org", "complained", stamp + 240)
+    since = datetime(2026, 11, 20, 12, 30, tzinfo=timezone(timedelta(hours=3)))  # = 09:30 UTC
+    found = run(UnisenderGo, _cfg(server), lambda a: a.fetch_suppressions(since))
+    [asked] = server.requests
+    assert asked.path == PREFIX + "/suppression/list.json" and asked.method == "POST"
+    assert asked.json == {"limit": 50, "start_time": "2026-11-20 09:30:00"}
+    assert [(s.address, s.reason) for s in found] == [
+        ("ivan@example.org", "unsubscribed"), ("gone@example.org", "bounced"), ("full@example.org", "soft_bounce"),
+        ("spam@example.org", "complained")]
+    assert found[0].at == datetime(2026, 11, 20, 9, 31, tzinfo=UTC)
+    assert found[1].detail == "permanent_unavailable (system)"
+
+
+def test_fetch_suppressions_error_answers(server: FakeUnisenderGo) -> None:
+    from app.errors import ProviderAuth, ProviderTemporary
+
+    with pytest.raises(ProviderAuth):
+        run(UnisenderGo, _cfg(server, "wrong"), lambda a: a.fetch_suppressions())
+    server.faults.fail(status=503, body={"status": "error", "message": "Service unavailable", "code": 503}, times=1)
+    with pytest.raises(ProviderTemporary):
+        run(UnisenderGo, _cfg(server), lambda a: a.fetch_suppressions())
+    server.faults.fail(status=200, body={"status": "error", "message": "Too many requests", "code": 429}, times=1)
+    with pytest.raises(ValueError, match="Too many requests"):
+        run(UnisenderGo, _cfg(server), lambda a: a.fetch_suppressions())

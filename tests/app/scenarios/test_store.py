@@ -111,3 +111,16 @@ def test_lookup_errors_and_the_stored_document(workspace: Workspace) -> None:
         store.pause_scenario(engine, info.id)
     with pytest.raises(UserInputError, match="not archived"):
         store.restore_scenario(engine, info.id)
+
+
+def test_rename_keeps_versions_and_refuses_a_taken_name(workspace: Workspace) -> None:
+    engine = workspace.engine
+    first = store.create_scenario(engine, linear(), name="Брошенный визит")
+    store.create_scenario(engine, linear(), name="День рождения")
+    renamed = store.rename_scenario(engine, first.id, "  Брошенная   корзина ")
+    assert renamed.name == "Брошенная корзина" and renamed.latest_version == first.latest_version
+    assert store.get_scenario(engine, "брошенная корзина").id == first.id
+    with pytest.raises(UserInputError, match="already exists"):
+        store.rename_scenario(engine, first.id, "ДЕНЬ РОЖДЕНИЯ")
+    with pytest.raises(NotFoundError):
+        store.rename_scenario(engine, "нет такого", "Новое")

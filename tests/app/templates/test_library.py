@@ -121,3 +121,17 @@ def test_library_on_postgres(pg_url: str, tmp_path: object) -> None:
         with pytest.raises(UserInputError, match="already exists"):
             library.create_template(engine, "ПИСЬМО ЁЛКА", "email", designer())
         assert library.delete_template(engine, created.template_id) == "deleted"
+
+
+def test_delete_a_template_a_scenario_names_archives_it_until_the_scenario_is_archived(workspace: Workspace) -> None:
+    from app.scenarios import store
+    from tests.app.scenarios.helpers import linear
+
+    engine = workspace.engine
+    used = library.create_template(engine, "SMS привет", "sms", _sms("Привет!"))
+    scenario = store.create_scenario(engine, linear())  # its SMS step names this template
+    assert library.delete_template(engine, used.template_id) == "archived"
+    assert library.get_version(engine, used.template_id, 1).document["text"] == "Привет!"
+    store.archive_scenario(engine, scenario.id)
+    library.restore_template(engine, used.template_id)
+    assert library.delete_template(engine, used.template_id) == "deleted"

@@ -42,7 +42,7 @@ def test_palette_groups_types_and_search_filters(qtbot) -> None:
     assert bytes(data.data("application/x-kaskad-node-type").data()).decode() == "action.email"
 
 
-def test_double_click_in_the_palette_adds_at_the_view_centre(qtbot) -> None:
+def test_double_click_in_the_palette_adds_at_the_view_centre_clear_of_other_cards(qtbot) -> None:
     canvas = make_canvas(qtbot)
     palette = NodePalette()
     qtbot.addWidget(palette)
@@ -59,7 +59,13 @@ def test_double_click_in_the_palette_adds_at_the_view_centre(qtbot) -> None:
     (new_id,) = canvas.selected_node_ids()
     node_item = canvas.scene().node_items[new_id]
     centre = canvas.mapToScene(canvas.viewport().rect().center())
-    assert node_item.sceneBoundingRect().contains(centre)
+    rect = node_item.sceneBoundingRect()
+    assert rect.left() < centre.x() < rect.right() and rect.top() >= centre.y() - rect.height()
+    # A card already at the centre pushes new ones below it; they never land on one another.
+    for _ in range(3):
+        canvas.add_node_of_type("flow.exit")
+    rects = [item.sceneBoundingRect() for item in canvas.scene().node_items.values()]
+    assert len(rects) == len(canvas.scenario.nodes) and all(not a.intersects(b) for a, b in combinations(rects, 2))
 
 
 def test_cards_speak_russian(qtbot, russian) -> None:

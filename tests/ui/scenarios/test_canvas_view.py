@@ -113,6 +113,15 @@ def test_fit_to_view_shows_every_node(qtbot) -> None:
     assert 0.2 <= canvas.zoom() <= 1.0
 
 
+def test_opening_fit_keeps_cards_readable_and_starts_at_the_trigger(qtbot) -> None:
+    canvas = make_canvas(qtbot, load_starter("new_lead"))
+    canvas.resize(600, 500)  # too narrow for the whole cascade at a legible size
+    canvas.fit_to_view(readable=True)
+    assert canvas.zoom() == pytest.approx(0.75)
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert visible.contains(canvas.scene().node_items["trigger"].sceneBoundingRect())
+
+
 @pytest.mark.parametrize("key", STARTER_KEYS)
 def test_auto_layout_has_no_overlaps_and_is_one_undo_step(qtbot, key: str) -> None:
     scenario = load_starter(key)

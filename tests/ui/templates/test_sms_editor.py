@@ -122,7 +122,7 @@ def test_cost_comes_from_the_price_setting(qtbot, workspace, editor: SmsEditor) 
     editor.show()  # back on the screen: the new price, lists and contacts are read again
     assert editor.audience.price_label.text() == "Цена одной SMS: 2,45 ₽"
     # 59 characters + the name: "Ян" fits one UCS-2 SMS (≤ 70), the 19-letter name needs two.
-    assert editor.contact_chooser.currentText() == "Ян (+79120000001)"
+    assert editor.contact_chooser.currentText() == "Ян (+7 912 000-00-01)"  # phones read as in the Contacts table
     editor.text_edit.setPlainText("Здравствуйте, {{ first_name }}! Ваша скидка 10% ждёт вас в магазине сегодня")
     editor.update_preview()
 

@@ -175,6 +175,16 @@ def test_leaving_an_unsaved_segment_asks_and_save_keeps_it(qtbot, shop: Workspac
     assert window.pages.currentWidget() is window.page("settings") and not audiences.editor.dirty
     assert window.may_leave_section()  # Settings has no unsaved-work protocol: always free to go
 
+    audiences.editor.builder.set_op("and")
+    assert audiences.editor.dirty
+    window.show_section("lists")
+    answers.append("cancel")
+    window.close()  # quitting with unsaved work asks too, and "cancel" keeps the window open
+    assert window.isVisible() and audiences.editor.dirty
+    answers.append("discard")
+    assert window.may_leave_section() and not answers  # what closing asks; "discard" lets it go
+    answers.append("discard")  # for the close when the test ends
+
 
 def test_wizard_offers_saved_segments_as_the_audience(qtbot, shop: Workspace, window: MainWindow) -> None:
     with shop.engine.begin() as conn:

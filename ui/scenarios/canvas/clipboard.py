@@ -7,13 +7,14 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
 
 from app.errors import UserInputError
 from app.scenarios.graph import Edge, Node, Scenario
 from app.scenarios.readwrite import scenario_from_dict, to_dict
 from app.scenarios.registry import Registry
 
-__all__ = ["FRAGMENT_MIME", "fragment", "fragment_from_mime", "fragment_to_mime", "paste_plan"]
+__all__ = ["FRAGMENT_MIME", "fragment", "fragment_from_mime", "fragment_to_mime", "paste_plan", "release_clipboard"]
 
 FRAGMENT_MIME = "application/x-kaskad-scenario-fragment+json"
 
@@ -78,3 +79,16 @@ def paste_plan(target: Scenario, doc: dict[str, Any], registry: Registry,
     if not nodes:
         raise UserInputError("the clipboard holds no scenario steps")
     return nodes, edges
+
+
+def release_clipboard() -> None:
+    """Take back steps this program left on the clipboard, before the application goes away.
+
+    Qt deletes the clipboard's data in its own exit handlers, after Python has shut down, and a
+    Python-made QMimeData there crashes the process; another program's clipboard content is
+    left alone.
+    """
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData() if clipboard is not None else None
+    if data is not None and data.hasFormat(FRAGMENT_MIME):
+        clipboard.clear()

@@ -24,8 +24,14 @@ from ui.scenarios.canvas import style
 __all__ = ["EdgeItem", "TempEdgeItem", "curve"]
 
 _ARROW = 9.0
-_LABEL_FONT = QFont()
-_LABEL_FONT.setPointSizeF(8.2)
+_LABEL_POINTS = 8.2
+
+
+def _label_font() -> QFont:
+    # Built on use, not at import: a QFont outliving the application crashes Qt at exit.
+    font = QFont()
+    font.setPointSizeF(_LABEL_POINTS)
+    return font
 
 
 def curve(start: QPointF, end: QPointF) -> QPainterPath:
@@ -106,7 +112,7 @@ class EdgeItem(QGraphicsItem):
         # On a short edge the label would cover the cards; the exit is labelled on the card anyway.
         if not self.label or self.path.length() < 150:
             return QRectF()
-        metrics = QFontMetricsF(_LABEL_FONT)
+        metrics = QFontMetricsF(_label_font())
         width = metrics.horizontalAdvance(self.label) + 12
         centre = self.path.pointAtPercent(0.5)
         return QRectF(centre.x() - width / 2, centre.y() - 9, width, 18)
@@ -140,7 +146,7 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(QPen(color, 1))
             painter.setBrush(QBrush(QColor("white")))
             painter.drawRoundedRect(rect, 9, 9)
-            painter.setFont(_LABEL_FONT)
+            painter.setFont(_label_font())
             painter.setPen(QPen(style.TEXT))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)
 

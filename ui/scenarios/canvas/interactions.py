@@ -174,8 +174,12 @@ class CanvasInput:
         """Zoom out one step."""
         self.set_zoom(self.zoom() / 1.25)
 
-    def fit_to_view(self) -> None:
-        """Show every node (never enlarged beyond 100 %)."""
+    def fit_to_view(self, *, readable: bool = False) -> None:
+        """Show every node (never enlarged beyond 100 %).
+
+        `readable` (used when a scenario opens) never shrinks below `style.ZOOM_READABLE`, where
+        card text is still legible; a wider scenario then starts at its triggers and scrolls.
+        """
         self._fit_pending = False
         if not self._scene.node_items:
             self.resetTransform()
@@ -183,11 +187,16 @@ class CanvasInput:
         rect = self._scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         scale = self.zoom()
-        clamped = max(style.ZOOM_MIN, min(1.0, scale))
+        floor = style.ZOOM_READABLE if readable else style.ZOOM_MIN
+        clamped = max(floor, min(1.0, scale))
         if clamped != scale:
             self.resetTransform()
             self.scale(clamped, clamped)
-        self.centerOn(rect.center())
+        if clamped > scale:  # it does not all fit: show the start (left, top) rather than the middle
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.left() + visible.width() / 2, rect.top() + visible.height() / 2)
+        else:
+            self.centerOn(rect.center())
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fit a scenario that was set while the canvas was hidden."""

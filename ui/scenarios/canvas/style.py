@@ -7,13 +7,15 @@ from PySide6.QtGui import QColor
 __all__ = [
     "BADGE", "CANVAS_BG", "CARD_BG", "CARD_BORDER", "CARD_RADIUS", "CATEGORY_COLORS", "CHIP_BG", "CHIP_H",
     "EDGE", "EDGE_INVALID", "EDGE_SELECTED", "GLYPHS", "GRID", "GRID_DOT", "HIGHLIGHT", "MUTED_TEXT",
-    "NODE_H", "NODE_W", "PORT_GAP", "PORT_R", "PORT_TOP", "PROBLEM", "SELECTED", "TEXT", "ZOOM_MAX",
+    "NODE_H", "NODE_W", "PORT_GAP", "PORT_R", "PORT_TOP", "PROBLEM", "SELECTED", "TEXT", "ZOOM_MAX", "ZOOM_READABLE",
     "ZOOM_MIN", "category_color", "glyph_for", "labelled", "node_height", "output_port_ys",
 ]
 
 #: Grid step: nodes snap to it on move and drop.
 GRID = 20
 ZOOM_MIN = 0.2
+#: The smallest zoom a scenario opens at: below it card text gets hard to read.
+ZOOM_READABLE = 0.75
 ZOOM_MAX = 3.0
 
 NODE_W = 200

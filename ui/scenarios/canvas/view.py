@@ -130,11 +130,21 @@ class ScenarioCanvas(CanvasInput, QGraphicsView):
         if node_type is None:
             raise UserInputError(self.tr("Unknown step type: %1").replace("%1", type_id))
         centre = pos if pos is not None else self.mapToScene(self.viewport().rect().center())
-        node = Node(self.scenario.new_id("n"), node_type.type_id, node_type.default_props(),
-                    _snap(centre.x() - style.NODE_W / 2), _snap(centre.y() - style.NODE_H / 2))
+        x, y = _snap(centre.x() - style.NODE_W / 2), _snap(centre.y() - style.NODE_H / 2)
+        if pos is None:  # added from the palette by keyboard or double-click: don't stack on a card
+            y = self._free_row(x, y)
+        node = Node(self.scenario.new_id("n"), node_type.type_id, node_type.default_props(), x, y)
         self._push(AddNode(self.scenario, node))
         self.select_node(node.id)
         return node.id
+
+    def _free_row(self, x: float, y: float) -> float:
+        """The first `y` at or below the given one where a card at `x` overlaps no other card."""
+        cards = [(n.x, n.y) for n in self.scenario.nodes.values()]
+        step = style.NODE_H + 2 * style.GRID
+        while any(abs(cx - x) < style.NODE_W and abs(cy - y) < style.NODE_H + style.GRID for cx, cy in cards):
+            y += step
+        return y
 
     def set_node_props(self, node_id: str, props: dict, title: str | None = None) -> None:
         """Replace a node's props (and title); edges from exits that no longer exist go too."""
