@@ -5,11 +5,9 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +35,7 @@ from app.suppression.imap import (
 from app.workspace import Workspace
 from ui.ops import run_in_worker
 from ui.settings.providers_store import secret_store
-from ui.settings.suppression_layout import grow_page
+from ui.settings.suppression_layout import NotesGroup, grow_page
 
 __all__ = ["MailboxGroup"]
 
@@ -45,7 +43,7 @@ _OK, _BAD = "color: #1b7f3b;", "color: #b00020;"
 _lane: ThreadPoolExecutor | None = None
 
 
-class MailboxGroup(QGroupBox):
+class MailboxGroup(NotesGroup):
     """Where people's unsubscribe letters and bounce reports arrive, and how Kaskad reads them.
 
     Attributes:
@@ -118,19 +116,6 @@ class MailboxGroup(QGroupBox):
         layout.addWidget(self.last)
         self._mirror_sending_group(parent)
         self.show_last()
-
-    def hasHeightForWidth(self) -> bool:
-        # The page would size the group for its own (wider) width, where wrapped notes are
-        # shorter, and squeeze the table; minimumSizeHint counts them at the group's width.
-        return False
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        width = min(self.maximumWidth(), max(self.width(), hint.width()))
-        return QSize(hint.width(), max(hint.height(), self.layout().totalHeightForWidth(width)))
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSizeHint().expandedTo(QSize(super().sizeHint().width(), 0))
 
     def _mirror_sending_group(self, parent: QWidget | None) -> None:
         """The Sending group edits the same mailto setting: keep both fields showing one value."""

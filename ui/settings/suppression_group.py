@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,7 +33,7 @@ from ui.settings.suppression_dialogs import (
     RemovalReason,
     reason_name,
 )
-from ui.settings.suppression_layout import grow_page
+from ui.settings.suppression_layout import NotesGroup, grow_page
 from ui.settings.suppression_table import SuppressionTable
 from ui.widgets.dialogs import Confirm, ErrorDialog, SavePath
 
@@ -43,7 +42,7 @@ __all__ = ["SuppressionGroup"]
 _OK, _BAD = "color: #1b7f3b;", "color: #b00020;"
 
 
-class SuppressionGroup(QGroupBox):
+class SuppressionGroup(NotesGroup):
     """Addresses never messaged again on a channel, and the soft-bounce rule.
 
     Attributes:
@@ -128,19 +127,6 @@ class SuppressionGroup(QGroupBox):
         layout.addLayout(soft)
         layout.addWidget(soft_note)
         self._selection()
-
-    def hasHeightForWidth(self) -> bool:
-        # The page would size the group for its own (wider) width, where wrapped notes are
-        # shorter, and squeeze the table; minimumSizeHint counts them at the group's width.
-        return False
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        width = min(self.maximumWidth(), max(self.width(), hint.width()))
-        return QSize(hint.width(), max(hint.height(), self.layout().totalHeightForWidth(width)))
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSizeHint().expandedTo(QSize(super().sizeHint().width(), 0))
 
     def _selection(self) -> None:
         self.remove_button.setEnabled(self.list.selected() is not None and self.operation is None)

@@ -1,11 +1,11 @@
-"""Sizing help for the suppression and mailbox groups on the scrolling Settings page."""
+"""Sizing help for the groups with wrapped notes (stop list, mailbox) on the scrolling Settings page."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtWidgets import QGroupBox, QScrollArea, QWidget
 
-__all__ = ["grow_page"]
+__all__ = ["NotesGroup", "grow_page"]
 
 
 def grow_page(group: QWidget) -> None:
@@ -21,3 +21,20 @@ def grow_page(group: QWidget) -> None:
         parent = parent.parentWidget()
     if parent is not None:
         QCoreApplication.postEvent(parent, QEvent(QEvent.Type.LayoutRequest))
+
+
+class NotesGroup(QGroupBox):
+    """A group box whose minimum height counts its wrapped notes at the group's own width."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        # The page would size the group for its own (wider) width, where wrapped notes are
+        # shorter, and squeeze the table; minimumSizeHint counts them at the group's width.
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        width = min(self.maximumWidth(), max(self.width(), hint.width()))
+        return QSize(hint.width(), max(hint.height(), self.layout().totalHeightForWidth(width)))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSizeHint().expandedTo(QSize(super().sizeHint().width(), 0))
