@@ -123,6 +123,9 @@ def test_summaries_of_key_settings(english) -> None:
     assert text("trigger.inactivity", {"what": "purchase", "days": 30}) == "no purchase for 30 days"
     assert text("trigger.date", {"field": "birthday", "offset_days": -3, "at": "10:00"}) == \
         "3 days before, 10:00 · Birthday"
+    # Known events by name; a custom event type as the owner typed it.
+    assert text("flow.goal", {"event_type": "form_submitted"}) == "Form submitted"
+    assert text("trigger.event", {"event_type": "deal_won", "filters": []}) == "deal_won"
 
 
 def test_layout_of_a_loop_with_a_wait_has_no_overlaps() -> None:

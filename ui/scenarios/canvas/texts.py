@@ -10,6 +10,7 @@ from app.importer.model import field_label
 from app.scenarios.errors import CycleWithoutWait, ScenarioError
 from app.scenarios.graph import Node, Port, Scenario
 from app.scenarios.registry import NodeType, Registry
+from app.segments.catalog import EVENT_TYPES
 
 translate = QCoreApplication.translate
 
@@ -141,11 +142,20 @@ def _field(value: Any) -> str:
     return field_label(key, ui_lang()) if key else ""
 
 
+def _event(value: Any) -> str:
+    """A known event type by its name in the interface language; a custom one as typed."""
+    key = _text(value)
+    for known, ru, en in EVENT_TYPES:
+        if known == key:
+            return pick(ru, en)
+    return key
+
+
 def _trigger_summary(node_type: NodeType, props: dict[str, Any]) -> str:
     kind = node_type.type_id
     if kind == "trigger.event":
         filters = props.get("filters") or []
-        text = _text(props.get("event_type"))
+        text = _event(props.get("event_type"))
         if text and isinstance(filters, list) and filters:
             text += " " + words().conditions(len(filters))
         return text
@@ -183,7 +193,7 @@ def _flow_summary(node_type: NodeType, props: dict[str, Any]) -> str:
         return ", ".join(part for part in (_weekdays(props.get("weekdays")), hours) if part)
     if kind == "flow.wait_event":
         limit = duration(props.get("timeout"))
-        event = _text(props.get("event_type"))
+        event = _event(props.get("event_type"))
         return f"{event}, ≤ {limit}" if event and limit else event
     if kind == "flow.split":
         branches = props.get("branches")
@@ -199,7 +209,7 @@ def _flow_summary(node_type: NodeType, props: dict[str, Any]) -> str:
         rule = props.get("rule")
         return translate("ScenarioCanvas", "segment rule") if isinstance(rule, dict) and rule else ""
     if kind == "flow.goal":
-        return _text(props.get("event_type"))
+        return _event(props.get("event_type"))
     if kind == "flow.exit":
         return translate("ScenarioCanvas", "end of the scenario")
     return ""
