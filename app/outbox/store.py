@@ -26,12 +26,12 @@ from sqlalchemy.engine import Connection, Engine
 from app.db.schema import consents, contacts, suppressions
 from app.engine.gates import GatePolicy, load_policy, next_window_opening, recipient_zones
 from app.errors import TemplateError
-from app.outbox.payload import decode_payload, encode_payload, enqueue
+from app.outbox.payload import decode_payload, encode_payload
 from app.outbox.schedule import OutboxQueries, scenario_running, utc
 from app.outbox.tables import campaigns, delivery_events, outbox, outbox_attempts, outbox_claims
 from app.outbox.writes import bulk_update, group_by_keys, relaxed_sync
 
-__all__ = ["Claimed", "Finish", "OutboxStore", "RenderInput", "Renderer", "decode_payload", "enqueue", "utc"]
+__all__ = ["Claimed", "Finish", "OutboxStore", "RenderInput", "Renderer", "decode_payload", "utc"]
 
 #: States that count against a frequency cap (the message left or may have left); claimed
 #: rows count too (they are about to leave), so caps hold across concurrent campaigns.
@@ -233,7 +233,7 @@ class OutboxStore(OutboxQueries):
                 counts[0] += 1
                 counts[1] += 1
             try:
-                if r.campaign_id is None and r.payload:  # scenario steps enqueue rendered payloads
+                if r.campaign_id is None and r.payload:  # scenario journeys queue rendered payloads
                     payload = decode_payload(r.payload, r.payload_zip)
                 else:
                     payload = render(RenderInput(r.campaign_id, r.channel, r.message_id, person, r.transactional))

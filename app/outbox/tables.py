@@ -81,7 +81,7 @@ outbox = sa.Table(
     # Stable per-message id (uuid4 hex): idempotency key / client reference / Message-ID.
     sa.Column("message_id", sa.String(32), nullable=False, unique=True),
     sa.Column("campaign_id", sa.Integer, sa.ForeignKey("campaigns.id", ondelete="CASCADE")),
-    # A scenario step's reference ("scenario:<id>:step:<id>:run:<id>") when not a campaign.
+    # A scenario journey step's reference ("journey:<id>:step:<n>", app.journeys.tables.step_ref).
     sa.Column("step_ref", sa.String(200)),
     # The scenario journey that queued it (no foreign key: journeys reference the outbox);
     # the claim holds it while that scenario is paused, archive cancels it.

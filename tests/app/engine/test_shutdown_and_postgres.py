@@ -8,8 +8,7 @@ import pytest
 
 from app.campaigns.status import campaign_status
 from app.engine.engine import Engine
-from app.outbox.store import enqueue
-from app.providers.store import add_provider, default_provider
+from app.providers.store import add_provider
 from app.secrets import SecretStore
 from app.workspace import Workspace
 from tests.app.engine.helpers import add_contacts, add_smsru, daytime_clock, launch, rows, sms_campaign
@@ -35,22 +34,6 @@ def test_stopping_mid_request_marks_the_message_unknown(workspace: Workspace, sm
     result = rows(workspace, campaign)
     assert {r["state"] for r in result} == {"unknown"}
     assert all("interrupted" in r["error"] for r in result)
-
-
-def test_scenario_steps_enqueue_rendered_messages_once(workspace: Workspace) -> None:
-    (contact,) = add_contacts(workspace, 1)
-    sandbox = default_provider(workspace.engine, "sms")
-    first = enqueue(workspace.engine, step_ref="scenario:1:step:2:run:3", contact_id=contact, channel="sms",
-                    provider=sandbox, address="+79160000000", payload={"text": "Ваш заказ готов"},
-                    transactional=True)
-    again = enqueue(workspace.engine, step_ref="scenario:1:step:2:run:3", contact_id=contact, channel="sms",
-                    provider=sandbox, address="+79160000000", payload={"text": "Ваш заказ готов"},
-                    transactional=True)
-    assert first is not None and again is None
-    asyncio.run(Engine(workspace).run_until_idle(horizon=0))
-    (row,) = rows(workspace)
-    assert row["state"] == "sent"
-    assert '"Ваш заказ готов"' in (workspace.sandbox_dir / "sms.jsonl").read_text("utf-8")
 
 
 @pytest.mark.postgres
