@@ -56,6 +56,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("remove", parents=[parent], help="allow messages to an address again")
     p.add_argument("channel", choices=CHANNELS)
     p.add_argument("address")
+    p.add_argument("--note", default="", metavar="TEXT",
+                   help="why messages are allowed again (how consent was given); kept as evidence")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_remove)
     p = sub.add_parser("sync", parents=[parent],
@@ -125,7 +127,7 @@ def _add(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _remove(args: argparse.Namespace, ws: Workspace) -> int:
-    if not remove_suppression(ws.engine, args.channel, args.address):
+    if not remove_suppression(ws.engine, args.channel, args.address, note=args.note):
         raise UserInputError(f"{args.address} is not suppressed on {args.channel}")
     emit(args, {"ok": True, "removed": True}, "removed: messages to this address are allowed again")
     return EXIT["ok"]

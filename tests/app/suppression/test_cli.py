@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import openpyxl
 import pytest
+import sqlalchemy as sa
 
 from app.campaigns.render import make_unsubscribe_token, unsubscribe_secret
 from app.cli import main
@@ -50,7 +51,13 @@ def test_add_list_export_remove(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert sheet.max_row == 3
     code, out, _ = run(capsys, ws, "suppression", "list", "--channel", "sms")
     assert "+79123456789" in out and "ivan" not in out
-    assert run(capsys, ws, "suppression", "remove", "sms", "+7 912 345-67-89")[0] == 0
+    assert run(capsys, ws, "suppression", "remove", "sms", "+7 912 345-67-89",
+               "--note", "попросил вернуть рассылку по телефону 12.03")[0] == 0
+    from app.suppression.tables import suppression_removals
+
+    with Workspace.open(ws) as opened, opened.engine.connect() as conn:
+        removed = conn.execute(sa.select(suppression_removals.c.address, suppression_removals.c.note)).all()
+    assert removed == [("+79123456789", "попросил вернуть рассылку по телефону 12.03")]
     code, _, err = run(capsys, ws, "suppression", "remove", "sms", "+79123456789")
     assert code == 3 and "is not suppressed" in err
     code, _, err = run(capsys, ws, "suppression", "add", "email", "not-an-address")
