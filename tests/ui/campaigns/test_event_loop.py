@@ -114,5 +114,6 @@ def test_a_stop_someone_waits_for_is_not_undone_by_the_next_idle_check(qtbot, sh
     thread.join(10)  # the thread ended; the GUI has not handled its "stopped" yet
     host.sync()
     qtbot.wait_until(lambda: bool(seen), timeout=5000)
+    # When the waiter runs, the engine is stopped; a later idle check may legitimately start a
+    # new one for the running campaign (every 200 ms here), so that is not asserted.
     assert seen == [False]
-    assert not host.running
