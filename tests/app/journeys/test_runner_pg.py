@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from app.db.engine import create_db_engine
-from app.db.migrate import upgrade
 from app.db.schema import contacts
 from app.events.tables import events
 from app.journeys.nodes import split_branch
@@ -28,14 +24,6 @@ from tests.app.journeys.runtime_helpers import (
 )
 
 BRANCHES = [{"key": "A", "percent": 50}, {"key": "B", "percent": 50}]
-
-
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(pg_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_journeys_run_on_postgresql(pg: Engine) -> None:

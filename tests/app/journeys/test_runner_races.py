@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -11,8 +10,6 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from app.db.engine import create_db_engine
-from app.db.migrate import upgrade
 from app.db.schema import contacts
 from app.journeys import lifecycle
 from app.journeys.runner import JourneyTicker
@@ -88,14 +85,6 @@ def test_contact_deleted_between_claim_and_write_gets_nothing(workspace: Workspa
     assert [m["contact_id"] for m in messages(workspace.engine)] == [people[1]]
     with workspace.engine.connect() as conn:  # the journey went with the contact
         assert conn.execute(sa.select(journeys.c.id).where(journeys.c.id == js[0])).first() is None
-
-
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(pg_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_archive_racing_a_batch_on_postgresql_is_not_overwritten(pg: Engine) -> None:

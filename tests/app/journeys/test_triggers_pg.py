@@ -4,14 +4,10 @@ inactivity, audiences, archive."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy.engine import Engine
 
 from app.contacts.lists import add_members, get_or_create_list
-from app.db.engine import create_db_engine
-from app.db.migrate import upgrade
 from app.db.schema import contacts
 from app.events.payload import EventIn
 from app.events.tables import events
@@ -25,14 +21,6 @@ from tests.app.journeys.runtime_helpers import publish as runtime_publish
 from tests.app.journeys.trigger_helpers import add_contact, journey_rows, post, publish, trigger_scenario
 
 NOW = dt.datetime(2026, 6, 10, 9, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(pg_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_every_trigger_kind_on_postgresql(pg: Engine) -> None:
