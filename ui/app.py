@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.errors import KaskadError
+from app.heap import freeze_long_lived
 from app.settings import get_language
 from app.workspace import Workspace
 from ui.i18n import choose_language, install_translators, remove_translators
@@ -58,6 +59,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
         window = MainWindow(workspace)
         window.show()
+        freeze_long_lived()  # the start-up heap lives as long as the window
         if args.quit_after is not None:
             QTimer.singleShot(int(args.quit_after * 1000), window.close)
         _run_loop(app, window)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import KaskadError, WorkspaceLocked
+from app.heap import freeze_long_lived
 from app.outbox.tables import campaigns
 from app.workspace import Workspace
 from ui.widgets.dialogs import Confirm
@@ -145,6 +146,9 @@ class EngineHost(QObject):
         self.last_problem = ""
         self._stop_flag.clear()
         self._generation += 1
+        # The send allocates fast enough to trigger full collections; each would also walk the
+        # window's whole heap under the interpreter lock and stall the GUI for its length.
+        freeze_long_lived()
         self._thread = threading.Thread(target=self._run, args=(self._generation,), name="kaskad-engine",
                                         daemon=True)
         self._thread.start()
