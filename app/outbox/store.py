@@ -70,6 +70,20 @@ _DUE_QUEUED, _DUE_HELD = _due("queued"), _due("held")
 _CONTACT_NAMES = tuple(col.name for col in contacts.c)
 _CONTACT_START = len(_DUE_QUEUED.selected_columns) - len(_CONTACT_NAMES)
 
+# `mark_sending`'s statements, built once (only rows still queued in a running campaign or
+# scenario are marked; a campaign paused or cancelled since the claim keeps its rows).
+_MARK_SENDING = outbox.update().where(
+    outbox.c.id.in_(sa.bindparam("ids", expanding=True)), outbox.c.state == "queued", scenario_running(),
+    sa.or_(outbox.c.campaign_id.is_(None),
+           outbox.c.campaign_id.in_(sa.select(campaigns.c.id).where(campaigns.c.status == "running"))),
+).values(state="sending", attempts=outbox.c.attempts + 1, sent_at=sa.bindparam("now"),
+         updated_at=sa.bindparam("now"), claim_epoch=sa.bindparam("epoch"))
+_START_ATTEMPTS = outbox_attempts.insert().from_select(
+    ["outbox_id", "attempt_no", "provider", "epoch", "started_at"],
+    sa.select(outbox.c.id, outbox.c.attempts, outbox.c.provider, sa.bindparam("epoch", type_=sa.Integer),
+              sa.bindparam("now", type_=outbox.c.sent_at.type))
+    .where(outbox.c.id.in_(sa.bindparam("ids", expanding=True))))
+
 
 
 
@@ -196,7 +210,8 @@ class OutboxStore(OutboxQueries):
             for cid, claimed_n in conn.execute(
                 sa.select(outbox.c.contact_id, sa.func.count())
                 .select_from(outbox_claims.join(outbox, outbox.c.id == outbox_claims.c.outbox_id))
-                .where(outbox.c.contact_id.in_(ids), outbox.c.channel == channel, outbox.c.transactional.is_(False))
+                .where(outbox.c.contact_id.in_(ids), outbox.c.channel == channel, outbox.c.transactional.is_(False),
+                       outbox.c.state == "queued")  # a `sending` row keeps its claim until `finish`
                 .group_by(outbox.c.contact_id)):
                 counts = sent_counts.setdefault((channel, cid), [0, 0])
                 counts[0] += int(claimed_n)
@@ -259,36 +274,28 @@ class OutboxStore(OutboxQueries):
         """Commit `sending` for claimed messages about to be sent (one durable transaction, R3).
 
         Only rows still `queued` in a running campaign (or outside campaigns) are marked:
-        a campaign paused or cancelled since the claim keeps its rows. Every claim in
-        `claimed` is released. Returns the ids marked `sending`: only those may be sent."""
+        a campaign paused or cancelled since the claim keeps its rows (their claims are
+        released here; `finish` drops the others). Returns the ids marked `sending`: only
+        those may be sent."""
         claimed = list(claimed)
         if not claimed:
             return set()
         ids = [c.outbox_id for c in claimed]
-        eligible = sa.and_(outbox.c.state == "queued", scenario_running(), sa.or_(
-            outbox.c.campaign_id.is_(None),
-            outbox.c.campaign_id.in_(sa.select(campaigns.c.id).where(campaigns.c.status == "running"))))
         kept: set[int] = set()
-        # Few statements, each one step: the commit runs on a thread beside a busy event loop,
-        # and every step gives the GIL back (a RETURNING row by row waited for it each time).
+        # Few statements, each one step: the commit runs beside a busy event loop. The claims
+        # of these rows are dropped by `finish` (a `sending` row cannot be claimed anyway).
         with self._write() as conn, conn.begin():
             for start in range(0, len(ids), 900):  # under old SQLite's 999-variable limit
                 part = ids[start:start + 900]
-                done = conn.execute(outbox.update().where(outbox.c.id.in_(part), eligible).values(
-                    state="sending", attempts=outbox.c.attempts + 1, sent_at=now, updated_at=now,
-                    claim_epoch=epoch)).rowcount
+                done = conn.execute(_MARK_SENDING, {"ids": part, "now": now, "epoch": epoch}).rowcount
                 if done < len(part):  # rare: a campaign paused or cancelled since the claim
                     kept.update(conn.execute(sa.select(outbox.c.id).where(
                         outbox.c.id.in_(part), sa.or_(outbox.c.state != "sending", outbox.c.sent_at != now,
                                                       outbox.c.claim_epoch.is_distinct_from(epoch)))).scalars())
+                    conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(list(kept))))
                 mark = [i for i in part if i not in kept]
                 if mark:
-                    conn.execute(outbox_attempts.insert().from_select(
-                        ["outbox_id", "attempt_no", "provider", "epoch", "started_at"],
-                        sa.select(outbox.c.id, outbox.c.attempts, outbox.c.provider,
-                                  sa.literal(epoch, sa.Integer), sa.literal(now, outbox.c.sent_at.type))
-                        .where(outbox.c.id.in_(mark))))
-                conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(part)))
+                    conn.execute(_START_ATTEMPTS, {"ids": mark, "epoch": epoch, "now": now})
         return set(ids) - kept
 
     def release(self, outbox_ids: Iterable[int]) -> None:
@@ -307,6 +314,9 @@ class OutboxStore(OutboxQueries):
         if not results:
             return
         with self._write() as conn, relaxed_sync(conn), conn.begin():
+            ids = [f.outbox_id for f in results]
+            for start in range(0, len(ids), 900):
+                conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(ids[start:start + 900])))
             rows, attempt_rows, events, suppress = [], [], [], set()
             for f in results:
                 row = {"b_id": f.outbox_id, "b_attempt": f.attempt_no, "state": f.state, "updated_at": now,
