@@ -6,13 +6,20 @@ builds the same structure directly (~40 µs) and the tests parse every shape bac
 RFC 2047 encoded words (base64, UTF-8, ≤ 75 characters each, folded); bodies are base64 in
 76-character lines. `List-Unsubscribe` / `List-Unsubscribe-Post` are written unfolded on
 one line each (RFC 8058), as are other ASCII headers shorter than 998 octets.
+
+The output is already in SMTP DATA form: every line ends with CRLF (no bare CR or LF) and no
+line starts with "." (header names are checked, bodies are base64), so a sender appends
+".\\r\\n" and writes it as is, with no per-letter line-ending or dot-stuffing pass.
 """
 
 from __future__ import annotations
 
-import base64
 import binascii
+import functools
+import itertools
+import os
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from email.utils import formatdate
@@ -22,42 +29,70 @@ __all__ = ["build_mime", "encode_address", "encode_header_value", "make_message_
 _CRLF = "\r\n"
 _ASCII_SAFE = re.compile(r"^[\x20-\x7e]*$")
 _NEEDS_QUOTES = re.compile(r'[()<>\[\]:;@\\,."]')
+_NAMED = re.compile(r'^\s*"?(.*?)"?\s*<([^<>]+)>\s*$')
+# A header field name (RFC 5322 ftext), never starting with "." (SMTP would read it as data end).
+_FIELD_NAME = re.compile(r"^[!-9;-~]+$")
 # 45 bytes of UTF-8 → 60 base64 chars + 12 of "=?utf-8?b??=" = 72 ≤ 75 (RFC 2047 §2).
 _WORD_BYTES = 45
 _RESERVED = {"from", "to", "subject", "message-id", "mime-version", "content-type", "content-transfer-encoding",
-             "reply-to"}
+             "reply-to", "date"}
+# base64 lines are 76 characters (RFC 2045); ready-made slices cut a body with one C-level map.
+_LINE = 76
+_SLICES = [slice(i, i + _LINE) for i in range(0, _LINE * 1024, _LINE)]
+# "=_" cannot occur in base64 text, so a boundary starting with it never collides with a body;
+# a per-process random part and a counter keep boundaries distinct without a uuid per letter.
+_BOUNDARY_PREFIX = f"=_kaskad_{os.urandom(6).hex()}_"
+_boundary_numbers = itertools.count(1)
+_date_cache: tuple[int, str] = (0, "")
 
 
 def _words(text: str) -> list[str]:
     """Encoded words of at most 45 UTF-8 bytes each, never splitting a character."""
-    words, chunk, size = [], [], 0
-    for ch in text:
-        n = len(ch.encode("utf-8"))
-        if size + n > _WORD_BYTES and chunk:
-            words.append("".join(chunk))
-            chunk, size = [], 0
-        chunk.append(ch)
-        size += n
-    if chunk:
-        words.append("".join(chunk))
-    return ["=?utf-8?b?" + base64.b64encode(w.encode("utf-8")).decode("ascii") + "?=" for w in words]
+    raw = text.encode("utf-8")
+    words, start, size = [], 0, len(raw)
+    while start < size:
+        end = min(start + _WORD_BYTES, size)
+        while end < size and (raw[end] & 0xC0) == 0x80:  # a UTF-8 continuation byte: cut before its lead
+            end -= 1
+        words.append("=?utf-8?b?" + binascii.b2a_base64(raw[start:end], newline=False).decode("ascii") + "?=")
+        start = end
+    return words
 
 
 def encode_header_value(value: str) -> str:
     """A header value: unchanged when printable ASCII, else RFC 2047 encoded words folded with CRLF SP."""
     value = " ".join(str(value).replace("\r", " ").replace("\n", " ").split())
-    if _ASCII_SAFE.match(value) and len(value) < 900:
+    if value.isascii() and value.isprintable() and len(value) < 900:
         return value
     return (_CRLF + " ").join(_words(value))
+
+
+def _ascii_domain(addr: str) -> str:
+    """`addr` with an internationalised domain in its ASCII (xn--) form; a non-Latin local part stays."""
+    local, at, domain = addr.rpartition("@")
+    if not at or domain.isascii():
+        return addr
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return addr
 
 
 def encode_address(address: str) -> str:
     """`Name <addr@host>` or a bare address, with a non-ASCII display name encoded (RFC 2047)."""
     address = " ".join(address.replace("\r", " ").replace("\n", " ").split())
-    match = re.match(r'^\s*"?(.*?)"?\s*<([^<>]+)>\s*$', address)
+    if "<" not in address:
+        return address if address.isascii() else _ascii_domain(address)
+    return _encode_named(address)
+
+
+@functools.lru_cache(maxsize=256)
+def _encode_named(address: str) -> str:
+    # Cached: the same From / Reply-To comes with every letter of a campaign.
+    match = _NAMED.match(address)
     if not match:
         return address
-    name, addr = match.group(1).strip(), match.group(2).strip()
+    name, addr = match.group(1).strip(), _ascii_domain(match.group(2).strip())
     if not name:
         return f"<{addr}>"
     if _ASCII_SAFE.match(name):
@@ -72,16 +107,30 @@ def make_message_id(domain: str) -> str:
     return f"<{uuid.uuid4().hex}@{domain}>"
 
 
-def _b64_body(text: str) -> str:
-    # One C call for the whole body, then 76-character lines (RFC 2045); base64.encodebytes
-    # loops in Python per 57-byte chunk and was the slowest step of the message.
-    data = binascii.b2a_base64(text.encode("utf-8"), newline=False).decode("ascii")
-    return _CRLF.join([data[i:i + 76] for i in range(0, len(data), 76)]) + _CRLF
+def _now() -> str:
+    """The RFC 5322 date of this second (formatted once per second, not once per letter)."""
+    global _date_cache
+    second = int(time.time())
+    if _date_cache[0] != second:
+        _date_cache = (second, formatdate(second, usegmt=True))
+    return _date_cache[1]
+
+
+def _b64_body(text: str) -> bytes:
+    # One C call for the whole body, then 76-character lines cut by a C-level map over
+    # ready-made slices (a Python loop per line was the slowest step of the letter).
+    data = binascii.b2a_base64(text.encode("utf-8"), newline=False)
+    lines = -(-len(data) // _LINE)
+    if lines <= len(_SLICES):
+        return b"\r\n".join(map(data.__getitem__, _SLICES[:lines]))
+    return b"\r\n".join([data[i:i + _LINE] for i in range(0, len(data), _LINE)])
 
 
 def _header(name: str, value: str) -> str:
+    if not _FIELD_NAME.match(name) or name.startswith("."):
+        raise ValueError(f"{name!r} is not a valid header name")
     clean = str(value).replace("\r", " ").replace("\n", " ")
-    if name.lower().startswith("list-") and _ASCII_SAFE.match(clean):
+    if name[:5].lower() == "list-" and _ASCII_SAFE.match(clean):
         # RFC 8058 headers stay on one line (they are ASCII URLs; ≤ 998 octets checked below).
         line = f"{name}: {clean}"
         if len(line) > 998:
@@ -96,7 +145,8 @@ def build_mime(*, from_addr: str, to_addr: str, subject: str, html: str, text: s
     """The complete message as bytes (CRLF line ends), ready for SMTP DATA.
 
     Args:
-        from_addr / to_addr / reply_to: "Name <addr>" or "addr"; non-ASCII names are encoded.
+        from_addr / to_addr / reply_to: "Name <addr>" or "addr"; non-ASCII names are encoded,
+            internationalised domains written in their ASCII (xn--) form.
         subject: any Unicode; encoded words when not ASCII.
         html / text: the two alternatives (text first, HTML preferred by clients); an empty
             `html` makes a single text/plain message.
@@ -105,32 +155,31 @@ def build_mime(*, from_addr: str, to_addr: str, subject: str, html: str, text: s
             MIME-Version, Content-*) cannot be overridden here.
         message_id: `<id@domain>` (see `make_message_id`); angle brackets added if missing.
         date: RFC 5322 date; now (UTC) when omitted.
+
+    Raises:
+        ValueError: a header name that is not a valid field name, or an over-long List-* header.
     """
+    message_id = message_id.replace("\r", "").replace("\n", "")
     if not message_id.startswith("<"):
         message_id = f"<{message_id}>"
-    out = [
-        f"From: {encode_address(from_addr)}{_CRLF}",
-        f"To: {encode_address(to_addr)}{_CRLF}",
-    ]
+    head = [f"From: {encode_address(from_addr)}{_CRLF}To: {encode_address(to_addr)}{_CRLF}"]
     if reply_to:
-        out.append(f"Reply-To: {encode_address(reply_to)}{_CRLF}")
-    out.append(_header("Subject", subject))
-    out.append(f"Date: {date or formatdate(usegmt=True)}{_CRLF}")
-    out.append(f"Message-ID: {message_id}{_CRLF}")
+        head.append(f"Reply-To: {encode_address(reply_to)}{_CRLF}")
+    head.append(_header("Subject", subject))
+    date = date.replace("\r", " ").replace("\n", " ") if date else _now()
+    head.append(f"Date: {date}{_CRLF}Message-ID: {message_id}{_CRLF}")
     for name, value in (headers or {}).items():
-        if name.lower() in _RESERVED or name.lower() == "date":
-            continue
-        out.append(_header(name, value))
-    out.append(f"MIME-Version: 1.0{_CRLF}")
-    text_part = (f"Content-Type: text/plain; charset=utf-8{_CRLF}Content-Transfer-Encoding: base64{_CRLF}{_CRLF}"
-                 f"{_b64_body(text)}")
+        if name.lower() not in _RESERVED:
+            head.append(_header(name, value))
+    head.append(f"MIME-Version: 1.0{_CRLF}")
+    text_head = f"Content-Type: text/plain; charset=utf-8{_CRLF}Content-Transfer-Encoding: base64{_CRLF}{_CRLF}"
     if not html:
-        out.append(text_part)
-        return "".join(out).encode("ascii")
-    boundary = f"=_kaskad_{uuid.uuid4().hex}"
-    out.append(f'Content-Type: multipart/alternative; boundary="{boundary}"{_CRLF}{_CRLF}')
-    out.append(f"--{boundary}{_CRLF}{text_part}")
-    out.append(f"--{boundary}{_CRLF}Content-Type: text/html; charset=utf-8{_CRLF}"
-               f"Content-Transfer-Encoding: base64{_CRLF}{_CRLF}{_b64_body(html)}")
-    out.append(f"--{boundary}--{_CRLF}")
-    return "".join(out).encode("ascii")
+        head.append(text_head)
+        return b"".join(("".join(head).encode("utf-8"), _b64_body(text), b"\r\n"))
+    boundary = f"{_BOUNDARY_PREFIX}{next(_boundary_numbers)}"
+    head.append(f'Content-Type: multipart/alternative; boundary="{boundary}"{_CRLF}{_CRLF}'
+                f"--{boundary}{_CRLF}{text_head}")
+    html_head = (f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                 f"Content-Transfer-Encoding: base64\r\n\r\n").encode("ascii")
+    return b"".join(("".join(head).encode("utf-8"), _b64_body(text), html_head, _b64_body(html),
+                     f"\r\n--{boundary}--\r\n".encode("ascii")))

@@ -1,26 +1,25 @@
-"""Building the RFC 5322 bytes of one letter from an email `SendRequest`.
+"""The bytes of one letter from an email `SendRequest`, and the SMTP envelope forms of its addresses.
 
-Uses the shared `app.mail.mime.build_mime` when that module is present; otherwise the
-standard library builds the same shape: multipart/alternative (text + HTML), UTF-8 headers,
-Message-ID = our message id, Reply-To, and the payload's extra headers (List-Unsubscribe,
-List-Unsubscribe-Post) kept on one line each.
+`build_letter` uses `app.mail.mime.build_mime`: multipart/alternative (text + HTML), UTF-8
+headers, Message-ID = our message id, Reply-To, and the payload's extra headers
+(List-Unsubscribe, List-Unsubscribe-Post) kept on one line each. Its bytes are already in
+SMTP DATA form (CRLF line ends, no line starting with "."), so SMTP sends them unchanged.
 """
 
 from __future__ import annotations
 
-import email.policy
 import email.utils
 import functools
-from email.message import EmailMessage
+import re
 from typing import Any
 
+from app.mail.mime import build_mime
 from app.providers.base import SendRequest
 
-__all__ = ["build_letter", "envelope_address", "from_address", "message_id_header"]
+__all__ = ["build_letter", "envelope_address", "from_address", "message_id_header", "smtp_address"]
 
-# SMTP wants CRLF; header lines are not folded by us (a folded List-Unsubscribe broke DKIM
-# at a relay: nodemailer #1654), so allow long lines.
-_POLICY = email.policy.SMTPUTF8.clone(max_line_length=998)
+# What an address on an SMTP command line may not contain (controls enable command injection).
+_UNSAFE = re.compile(r"[\x00-\x20<>\x7f]")
 
 
 def from_address(request: SendRequest, options: dict[str, Any]) -> str:
@@ -40,30 +39,35 @@ def message_id_header(request: SendRequest, from_addr: str) -> str:
     return f"<{request.message_id}@{domain}>"
 
 
-def build_letter(request: SendRequest, from_addr: str) -> bytes:
-    """The complete message bytes for `request`."""
-    payload = request.payload
-    headers = dict(payload.get("headers") or {})
-    message_id = message_id_header(request, from_addr)
+@functools.lru_cache(maxsize=1024)
+def _idna(domain: str) -> str:
     try:
-        from app.mail.mime import build_mime  # the shared builder, when present
-    except ImportError:
-        build_mime = None
-    if build_mime is not None:
-        return build_mime(from_addr=from_addr, to_addr=request.to, subject=payload.get("subject", ""),
-                          html=payload.get("html", ""), text=payload.get("text", ""), headers=headers,
-                          message_id=message_id, reply_to=payload.get("reply_to"))
-    msg = EmailMessage(policy=_POLICY)
-    msg["From"] = from_addr
-    msg["To"] = request.to
-    msg["Subject"] = payload.get("subject", "")
-    msg["Date"] = email.utils.formatdate(localtime=False)
-    msg["Message-ID"] = message_id
-    if payload.get("reply_to"):
-        msg["Reply-To"] = payload["reply_to"]
-    for name, value in headers.items():
-        msg[name] = value
-    msg.set_content(payload.get("text") or " ", charset="utf-8")
-    if payload.get("html"):
-        msg.add_alternative(payload["html"], subtype="html", charset="utf-8")
-    return msg.as_bytes(policy=_POLICY)
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise ValueError(f"the domain {domain!r} cannot be written in ASCII: {exc}") from None
+
+
+def smtp_address(address: str) -> tuple[str, bool]:
+    """(address for MAIL FROM / RCPT TO and the To header, needs SMTPUTF8).
+
+    An internationalised domain (ivan@пример.рф) becomes its ASCII form (xn--...); only a
+    non-Latin local part needs the server's SMTPUTF8. ValueError for what no server accepts.
+    """
+    address = address.strip()
+    if not address or _UNSAFE.search(address) or address.count("@") != 1:
+        raise ValueError(f"{address!r} is not an email address that can be sent to")
+    if address.isascii():
+        return address, False
+    local, _, domain = address.partition("@")
+    if not domain.isascii():
+        domain = _idna(domain)
+    return f"{local}@{domain}", not local.isascii()
+
+
+def build_letter(request: SendRequest, from_addr: str, *, to: str | None = None) -> bytes:
+    """The complete message bytes for `request` (CRLF line ends); `to` overrides the To address."""
+    payload = request.payload
+    return build_mime(from_addr=from_addr, to_addr=to or request.to, subject=payload.get("subject", ""),
+                      html=payload.get("html", ""), text=payload.get("text", ""),
+                      headers=payload.get("headers") or None, message_id=message_id_header(request, from_addr),
+                      reply_to=payload.get("reply_to"))

@@ -96,3 +96,70 @@ def test_implicit_tls() -> None:
     with SmtpSink(implicit_tls=True) as sink:
         (result,) = send_all(smtp(sink.port, security="ssl", validate_certs="false"), [letter(1)])
     assert result.outcome is Outcome.ACCEPTED and len(sink.messages) == 1
+
+
+def parsed(raw: bytes) -> email.message.EmailMessage:
+    return email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[return-value]
+
+
+def body(msg: email.message.EmailMessage, kind: str) -> str:
+    part = msg.get_body((kind,))
+    assert part is not None
+    return part.get_content()
+
+
+def test_lines_starting_with_a_dot_arrive_intact() -> None:
+    text = "Итоги:\n.\n..две точки\n.точка в начале\n."
+    html = "<p>a</p>\r\n.\r\n<p>b</p>\r\n..\r\n.<br>"
+    request = SendRequest(outbox_id=1, message_id="d" * 32, channel="email", to="c1@example.org",
+                          payload={"subject": "Точки", "text": text, "html": html, "headers": UNSUB}, contact_id=1)
+    with SmtpSink() as sink:
+        (result,) = send_all(smtp(sink.port), [request])
+    assert result.outcome is Outcome.ACCEPTED
+    msg = parsed(sink.messages[0][2])
+    assert body(msg, "plain") == text and body(msg, "html") == html
+
+
+def test_bare_lf_and_cr_in_user_html_travel_as_crlf_lines() -> None:
+    html = "<p>one</p>\n<p>two</p>\r<p>three</p>\r\n<p>four</p>\n\n"
+    request = SendRequest(outbox_id=1, message_id="e" * 32, channel="email", to="c1@example.org",
+                          payload={"subject": "Строки", "text": "one\ntwo\rthree", "html": html,
+                                   "headers": UNSUB}, contact_id=1)
+    with SmtpSink() as sink:
+        (result,) = send_all(smtp(sink.port), [request])
+    assert result.outcome is Outcome.ACCEPTED
+    raw = sink.messages[0][2]
+    # What the server stored has CRLF line ends only and short lines (no bare CR or LF reached it)...
+    assert raw.count(b"\n") == raw.count(b"\r\n") == raw.count(b"\r")
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    # ...and the HTML decodes to exactly what the user wrote.
+    msg = parsed(raw)
+    assert body(msg, "html") == html and body(msg, "plain") == "one\ntwo\rthree"
+
+
+def test_a_long_cyrillic_subject_is_folded_and_reads_back_whole() -> None:
+    subject = "Большая распродажа зимней коллекции: скидки до 70% на пуховики, шапки и варежки 😀 " * 4
+    request = SendRequest(outbox_id=1, message_id="f" * 32, channel="email", to="c1@example.org",
+                          payload={"subject": subject, "text": "т", "html": "<p>т</p>", "headers": UNSUB},
+                          contact_id=1)
+    with SmtpSink() as sink:
+        (result,) = send_all(smtp(sink.port), [request])
+    assert result.outcome is Outcome.ACCEPTED
+    raw = sink.messages[0][2]
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    subject_lines = head[[i for i, line in enumerate(head) if line.startswith(b"Subject:")][0]:]
+    assert len(subject_lines) > 5 and all(len(line) <= 76 for line in subject_lines if line.startswith(b" "))
+    assert str(parsed(raw)["Subject"]) == " ".join(subject.split())
+
+
+def test_a_one_megabyte_letter() -> None:
+    html = "".join(f"<p>Строка {i}: большое письмо с картинками в тексте.</p>\n" for i in range(16_000))
+    assert len(html.encode()) > 1_000_000
+    request = SendRequest(outbox_id=1, message_id="a" * 32, channel="email", to="c1@example.org",
+                          payload={"subject": "Большое письмо", "text": "см. HTML", "html": html, "headers": UNSUB},
+                          contact_id=1)
+    with SmtpSink() as sink:
+        results = send_all(smtp(sink.port, connections=1, timeout=20), [request, letter(2)])
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED] * 2  # the connection stays usable after it
+    assert len(sink.messages) == 2
+    assert body(parsed(sink.messages[0][2]), "html") == html
