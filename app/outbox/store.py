@@ -72,8 +72,12 @@ _CONTACT_START = len(_DUE_QUEUED.selected_columns) - len(_CONTACT_NAMES)
 
 # `mark_sending`'s statements, built once (only rows still queued in a running campaign or
 # scenario are marked; a campaign paused or cancelled since the claim keeps its rows).
+# The state test is wrapped in coalesce (a no-op: state is NOT NULL) so SQLite looks the rows
+# up by id: given a bare `state = 'queued'` its planner walked the (state, ...) index over
+# every queued row instead, about 1 ms per mark on a 20,000-message campaign.
 _MARK_SENDING = outbox.update().where(
-    outbox.c.id.in_(sa.bindparam("ids", expanding=True)), outbox.c.state == "queued", scenario_running(),
+    outbox.c.id.in_(sa.bindparam("ids", expanding=True)), sa.func.coalesce(outbox.c.state, "") == "queued",
+    scenario_running(),
     sa.or_(outbox.c.campaign_id.is_(None),
            outbox.c.campaign_id.in_(sa.select(campaigns.c.id).where(campaigns.c.status == "running"))),
 ).values(state="sending", attempts=outbox.c.attempts + 1, sent_at=sa.bindparam("now"),
