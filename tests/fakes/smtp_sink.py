@@ -8,7 +8,8 @@
     sink.rcpt_replies["gone@example.org"] = "550 5.1.1 User unknown"
     sink.data_replies.append("451 4.3.0 Try later")   # next DATA gets this answer
     sink.drop_after_data = 1                          # next letter: read DATA, close without reply
-    sink.messages  -> list of (mail_from, rcpt_tos, raw bytes); sink.sessions -> connections seen
+    sink.messages  -> list of (mail_from, rcpt_tos, raw bytes); sink.sessions -> connections seen;
+    sink.mail_options -> the MAIL FROM parameters (BODY=8BITMIME, SMTPUTF8) of each message
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ class _Handler:
             if self.sink.data_replies:
                 return self.sink.data_replies.pop(0)
             self.sink.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+            self.sink.mail_options.append(list(envelope.mail_options))
         return "250 2.0.0 Message accepted"
 
 
@@ -88,6 +90,7 @@ class SmtpSink:
         self.port = free_port()
         self.messages: list[tuple[str, list[str], bytes]] = []
         self.sessions: set[int] = set()
+        self.mail_options: list[list[str]] = []  # MAIL FROM parameters of each stored message
         self.rcpt_replies: dict[str, str] = {}
         self.data_replies: list[str] = []
         self.drop_after_data = 0

@@ -64,10 +64,11 @@ def smtp_address(address: str) -> tuple[str, bool]:
     return f"{local}@{domain}", not local.isascii()
 
 
-def build_letter(request: SendRequest, from_addr: str, *, to: str | None = None) -> bytes:
-    """The complete message bytes for `request` (CRLF line ends); `to` overrides the To address."""
+def build_letter(request: SendRequest, from_addr: str, *, to: str | None = None, eight_bit: bool = False) -> bytes:
+    """The complete message bytes for `request` (CRLF line ends); `to` overrides the To address;
+    `eight_bit`: UTF-8 bodies in SMTP DATA form for an 8BITMIME server (see `build_mime`)."""
     payload = request.payload
     return build_mime(from_addr=from_addr, to_addr=to or request.to, subject=payload.get("subject", ""),
                       html=payload.get("html", ""), text=payload.get("text", ""),
                       headers=payload.get("headers") or None, message_id=message_id_header(request, from_addr),
-                      reply_to=payload.get("reply_to"))
+                      reply_to=payload.get("reply_to"), eight_bit=eight_bit)

@@ -71,6 +71,7 @@ class Smtp:
         self.config = config
         self.size = int(config.option("connections", 5))
         self.timeout = float(config.option("timeout", 30))
+        self._eight_bit = False  # whether the last connection offered 8BITMIME
         self._idle: list[aiosmtplib.SMTP] = []  # most recently used last
         self._slots: asyncio.Semaphore | None = None
 
@@ -129,13 +130,15 @@ class Smtp:
             envelope_from, utf8_from = smtp_address(envelope_address(sender))
         except ValueError as exc:
             return SendResult.account(f"the sender address is not usable: {exc}")
+        # Built for what the server offered last time (8BITMIME or not), rebuilt if this
+        # connection differs; build_mime output is wire-ready DATA.
+        eight_bit = self._eight_bit
         try:
             to, utf8_to = smtp_address(request.to)
-            data = build_letter(request, sender, to=to) + b".\r\n"  # build_mime output is wire-ready
+            data = build_letter(request, sender, to=to, eight_bit=eight_bit) + b".\r\n"
         except ValueError as exc:
             return SendResult.permanent(f"the letter cannot be sent: {exc}", "letter")
         utf8 = utf8_from or utf8_to
-        mail = b"MAIL FROM:<" + envelope_from.encode() + (b"> SMTPUTF8\r\n" if utf8 else b">\r\n")
         rcpt = b"RCPT TO:<" + to.encode() + b">\r\n"
         for attempt in range(2):  # one silent retry when a pooled connection went stale
             try:
@@ -155,6 +158,11 @@ class Smtp:
                     return SendResult.permanent(
                         "the address is not in Latin letters and the mail server does not accept such "
                         "addresses (no SMTPUTF8)", "smtputf8")
+                if client.supports_extension("8bitmime") != eight_bit:
+                    eight_bit = self._eight_bit = not eight_bit
+                    data = build_letter(request, sender, to=to, eight_bit=eight_bit) + b".\r\n"
+                mail = b"".join((b"MAIL FROM:<", envelope_from.encode(), b">", b" BODY=8BITMIME" if eight_bit else b"",
+                                 b" SMTPUTF8" if utf8 else b"", b"\r\n"))
                 refusal = await _transaction(client, mail, rcpt, data, self.timeout)
                 reusable = True
                 if refusal is None:

@@ -108,6 +108,11 @@ def body(msg: email.message.EmailMessage, kind: str) -> str:
     return part.get_content()
 
 
+def lines(text: str) -> list[str]:
+    """The lines of a body: SMTP carries text with CRLF line ends, whatever the user typed."""
+    return text.splitlines()
+
+
 def test_lines_starting_with_a_dot_arrive_intact() -> None:
     text = "Итоги:\n.\n..две точки\n.точка в начале\n."
     html = "<p>a</p>\r\n.\r\n<p>b</p>\r\n..\r\n.<br>"
@@ -117,7 +122,7 @@ def test_lines_starting_with_a_dot_arrive_intact() -> None:
         (result,) = send_all(smtp(sink.port), [request])
     assert result.outcome is Outcome.ACCEPTED
     msg = parsed(sink.messages[0][2])
-    assert body(msg, "plain") == text and body(msg, "html") == html
+    assert lines(body(msg, "plain")) == lines(text) and lines(body(msg, "html")) == lines(html)
 
 
 def test_bare_lf_and_cr_in_user_html_travel_as_crlf_lines() -> None:
@@ -132,9 +137,9 @@ def test_bare_lf_and_cr_in_user_html_travel_as_crlf_lines() -> None:
     # What the server stored has CRLF line ends only and short lines (no bare CR or LF reached it)...
     assert raw.count(b"\n") == raw.count(b"\r\n") == raw.count(b"\r")
     assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
-    # ...and the HTML decodes to exactly what the user wrote.
+    # ...and the parts read back with the lines the user wrote.
     msg = parsed(raw)
-    assert body(msg, "html") == html and body(msg, "plain") == "one\ntwo\rthree"
+    assert lines(body(msg, "html")) == lines(html) and lines(body(msg, "plain")) == ["one", "two", "three"]
 
 
 def test_a_long_cyrillic_subject_is_folded_and_reads_back_whole() -> None:
@@ -162,4 +167,39 @@ def test_a_one_megabyte_letter() -> None:
         results = send_all(smtp(sink.port, connections=1, timeout=20), [request, letter(2)])
     assert [r.outcome for r in results] == [Outcome.ACCEPTED] * 2  # the connection stays usable after it
     assert len(sink.messages) == 2
-    assert body(parsed(sink.messages[0][2]), "html") == html
+    assert lines(body(parsed(sink.messages[0][2]), "html")) == lines(html)
+
+
+def test_an_8bitmime_server_gets_utf8_bodies_and_long_html_lines_cut_between_words() -> None:
+    paragraph = "<p style=\"color: #333\">" + "Неделя скидок: до 30% на весь ассортимент. " * 60 + "</p>"
+    request = SendRequest(outbox_id=1, message_id="b" * 32, channel="email", to="c1@example.org",
+                          payload={"subject": "Скидки", "text": "Неделя скидок.\n.Точка", "html": paragraph,
+                                   "headers": UNSUB}, contact_id=1)
+    with SmtpSink() as sink:
+        (result,) = send_all(smtp(sink.port), [request])
+    assert result.outcome is Outcome.ACCEPTED
+    assert "BODY=8BITMIME" in sink.mail_options[0]
+    raw = sink.messages[0][2]
+    assert "Неделя скидок".encode() in raw  # UTF-8 text, not base64
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    msg = parsed(raw)
+    assert {p["Content-Transfer-Encoding"] for p in msg.iter_parts()} == {"8bit"}
+    # The long line was cut at spaces between words, never inside the tag: the page reads the same.
+    html = body(msg, "html")
+    assert html.count("\n") >= 3 and '<p style="color: #333">' in html
+    assert " ".join(html.split()) == " ".join(paragraph.split())
+    assert lines(body(msg, "plain")) == ["Неделя скидок.", ".Точка"]
+
+
+def test_html_with_pre_and_a_line_too_long_to_cut_go_base64() -> None:
+    pre = "<pre>" + "моноширинный текст " * 80 + "</pre>"
+    unbroken = "<p>" + "ссылка" * 300 + "</p>"
+    with SmtpSink() as sink:
+        results = send_all(smtp(sink.port), [
+            SendRequest(outbox_id=i, message_id=f"{i:032x}", channel="email", to="c1@example.org",
+                        payload={"subject": "s", "text": "t", "html": html, "headers": UNSUB}, contact_id=1)
+            for i, html in ((1, pre), (2, unbroken))])
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED] * 2
+    for (_from, _to, raw), html in zip(sink.messages, (pre, unbroken), strict=True):
+        part = parsed(raw).get_body(("html",))
+        assert part["Content-Transfer-Encoding"] == "base64" and part.get_content() == html
