@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
+from app.db.bulk import Bulk
 from app.db.schema import contact_tags, contacts, list_members, lists, tags
 from app.errors import UserInputError
-from app.importer.bulk import Bulk
 
 __all__ = ["add_members", "get_or_create_list", "get_or_create_tags", "list_summaries", "tag_contacts"]
 

@@ -13,8 +13,8 @@ import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from app.contacts.lists import add_members, get_or_create_list, get_or_create_tags, tag_contacts
+from app.db.bulk import Bulk
 from app.db.schema import contacts
-from app.importer.bulk import Bulk
 from app.importer.consent_rows import upsert_consent_column
 from app.importer.existing import update_existing
 from app.importer.merge import custom_dict

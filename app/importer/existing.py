@@ -16,8 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import sqlalchemy as sa
 
+from app.db.bulk import Bulk
 from app.db.schema import contacts
-from app.importer.bulk import Bulk
 from app.importer.merge import merged
 from app.importer.rows import CUSTOM, FIELD_ORDER
 from app.importer.texts import custom_json, search_text

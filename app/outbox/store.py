@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from app.db.bulk import Bulk
 from app.db.schema import consents, contacts, suppressions
 from app.engine.gates import GatePolicy, load_policy, next_window_opening, recipient_zones
 from app.errors import TemplateError
@@ -222,9 +223,9 @@ class OutboxStore(OutboxQueries):
                 counts[1] += int(claimed_n)
 
         updates: list[dict[str, Any]] = []
-        claims: list[dict[str, Any]] = []
+        claims: list[int] = []
         claimed: list[Claimed] = []
-        payloads: list[dict[str, Any]] = []
+        payloads: list[tuple[bytes, bool, int]] = []
         for r in rows:
             person = people[r.id] if r.c_id is not None else {}
             base = {"b_id": r.id, "updated_at": now}
@@ -257,21 +258,24 @@ class OutboxStore(OutboxQueries):
                 else:
                     payload = render(RenderInput(r.campaign_id, r.channel, r.message_id, person, r.transactional))
                     data, zipped = encode_payload(r.channel, payload)
-                    payloads.append({"b_id": r.id, "payload": data, "payload_zip": zipped})
+                    payloads.append((data, zipped, r.id))
             except TemplateError as exc:
                 updates.append({**base, "state": "failed", "error": f"the template cannot be rendered: {exc}"})
                 continue
             if r.state == "held":  # its window opened: an ordinary queued message again
                 updates.append({**base, "state": "queued"})
-            claims.append({"outbox_id": r.id, "provider": provider, "epoch": epoch, "claimed_at": now})
+            claims.append(r.id)
             claimed.append(Claimed(r.id, r.message_id, r.campaign_id, r.channel, provider, r.address,
                                    r.contact_id, bool(r.transactional), r.attempts + 1, payload, r.sender or "",
                                    r.fallback_provider))
         bulk_update(conn, updates)
-        if payloads:
-            conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id")), payloads)
-        if claims:
-            conn.execute(outbox_claims.insert(), claims)
+        # Hundreds of rows per claim: straight to the driver on SQLite (Core's per-row
+        # parameter processing was a tenth of a batched SMS's cost).
+        bulk = Bulk(conn)
+        bulk.update(outbox, ("payload", "payload_zip"), payloads)
+        stamp = bulk.ts(now)
+        bulk.insert(outbox_claims, ("outbox_id", "provider", "epoch", "claimed_at"),
+                    [(outbox_id, provider, epoch, stamp) for outbox_id in claims])
         return claimed
 
     def mark_sending(self, claimed: Iterable[Claimed], now: datetime, epoch: int) -> set[int]:
