@@ -47,16 +47,25 @@ class Bulk:
             stmt = pg_insert(table).on_conflict_do_nothing()
         self.conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in rows])
 
-    def update(self, table: sa.Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """UPDATE by primary key "id": each row is the new values in `columns` order, then the id."""
+    def update(self, table: sa.Table, columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
+               keys: Sequence[str] = ("id",), also: sa.ColumnElement[bool] | None = None) -> None:
+        """UPDATE the row matching `keys` (default the primary key "id"): each row is the new
+        values in `columns` order, then the key values; `also` is a fixed further condition."""
         if not rows:
             return
         if self.sqlite:
-            sql = f"UPDATE {table.name} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"  # noqa: S608 - names come from the schema
+            where = " AND ".join(f"{k} = ?" for k in keys)
+            if also is not None:
+                where += " AND " + str(also.compile(dialect=self.conn.dialect, compile_kwargs={"literal_binds": True}))
+            sql = f"UPDATE {table.name} SET {', '.join(c + ' = ?' for c in columns)} WHERE {where}"  # noqa: S608 - names come from the schema
             self._cursor.executemany(sql, rows)
             return
-        stmt = sa.update(table).where(table.c.id == sa.bindparam("_id")).values({c: sa.bindparam(c) for c in columns})
-        self.conn.execute(stmt, [dict(zip((*columns, "_id"), row, strict=True)) for row in rows])
+        names = tuple(f"_key_{k}" for k in keys)
+        stmt = sa.update(table).where(*(table.c[k] == sa.bindparam(n) for k, n in zip(keys, names, strict=True)))
+        if also is not None:
+            stmt = stmt.where(also)
+        stmt = stmt.values({c: sa.bindparam(c) for c in columns})
+        self.conn.execute(stmt, [dict(zip((*columns, *names), row, strict=True)) for row in rows])
 
     def json(self, value: Any) -> Any:
         """A JSON column value as the driver must receive it."""

@@ -30,7 +30,7 @@ from app.errors import TemplateError
 from app.outbox.payload import decode_payload, encode_payload
 from app.outbox.schedule import OutboxQueries, scenario_running, utc
 from app.outbox.tables import campaigns, delivery_events, outbox, outbox_attempts, outbox_claims
-from app.outbox.writes import bulk_update, group_by_keys, relaxed_sync
+from app.outbox.writes import bulk_update, relaxed_sync
 
 __all__ = ["Claimed", "Finish", "OutboxStore", "RenderInput", "Renderer", "decode_payload", "utc"]
 
@@ -325,32 +325,33 @@ class OutboxStore(OutboxQueries):
             ids = [f.outbox_id for f in results]
             for start in range(0, len(ids), 900):
                 conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(ids[start:start + 900])))
-            rows, attempt_rows, events, suppress = [], [], [], set()
+            # Straight to the driver on SQLite (see `Bulk`); one executemany per set of columns.
+            bulk = Bulk(conn)
+            stamp = bulk.ts(now)
+            groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+            attempt_rows, events, suppress = [], [], set()
             for f in results:
-                row = {"b_id": f.outbox_id, "b_attempt": f.attempt_no, "state": f.state, "updated_at": now,
-                       "error": f.error, "error_code": f.code}
+                columns, values = ["state", "updated_at", "error", "error_code"], [f.state, stamp, f.error, f.code]
                 if f.next_attempt_at is not None:
-                    row["next_attempt_at"] = f.next_attempt_at
+                    columns.append("next_attempt_at")
+                    values.append(bulk.ts(f.next_attempt_at))
                 if f.provider:
-                    row["provider"] = f.provider
+                    columns.append("provider")
+                    values.append(f.provider)
                 if f.state == "sent":
-                    row.update(provider_message_id=f.provider_message_id, cost=f.cost, segments=f.segments)
-                    events.append({"outbox_id": f.outbox_id, "status": "sent", "at": now, "source": "send"})
-                rows.append(row)
-                attempt_rows.append({"b_id": f.outbox_id, "b_attempt": f.attempt_no, "finished_at": now,
-                                     "outcome": f.outcome, "code": f.code, "error": f.error,
-                                     "provider_message_id": f.provider_message_id})
+                    columns += ["provider_message_id", "cost", "segments"]
+                    values += [f.provider_message_id, f.cost, f.segments]
+                    events.append((f.outbox_id, "sent", stamp, "send"))
+                groups.setdefault(tuple(columns), []).append((*values, f.outbox_id, f.attempt_no))
+                attempt_rows.append((stamp, f.outcome, f.code, f.error, f.provider_message_id, f.outbox_id,
+                                     f.attempt_no))
                 if f.suppress:
                     suppress.add(f.suppress)
-            # Executemany: the SET clause comes from each group's parameter keys.
-            for group in group_by_keys(rows):
-                conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id"), outbox.c.state == "sending",
-                                                   outbox.c.attempts == sa.bindparam("b_attempt")), group)
-            conn.execute(outbox_attempts.update().where(outbox_attempts.c.outbox_id == sa.bindparam("b_id"),
-                                                        outbox_attempts.c.attempt_no == sa.bindparam("b_attempt")),
-                         attempt_rows)
-            if events:
-                conn.execute(delivery_events.insert(), events)
+            for columns, rows in groups.items():
+                bulk.update(outbox, columns, rows, keys=("id", "attempts"), also=outbox.c.state == "sending")
+            bulk.update(outbox_attempts, ("finished_at", "outcome", "code", "error", "provider_message_id"),
+                        attempt_rows, keys=("outbox_id", "attempt_no"))
+            bulk.insert(delivery_events, ("outbox_id", "status", "at", "source"), events)
             for channel, address in suppress:
                 exists = conn.execute(sa.select(suppressions.c.id).where(
                     suppressions.c.channel == channel, suppressions.c.address == address)).first()

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from app.db.engine import is_sqlite
 from app.outbox.tables import outbox
 
-__all__ = ["bulk_update", "group_by_keys", "relaxed_sync"]
+__all__ = ["bulk_update", "relaxed_sync"]
 
 
 @contextlib.contextmanager
@@ -36,7 +36,7 @@ def relaxed_sync(conn: Connection) -> Iterator[None]:
         raw.execute("PRAGMA synchronous=FULL")
 
 
-def group_by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _group_by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[tuple(sorted(row))].append(row)
@@ -44,6 +44,6 @@ def group_by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def bulk_update(conn: Connection, updates: list[dict[str, Any]]) -> None:
-    for group in group_by_keys(updates):
+    for group in _group_by_keys(updates):
         conn.execute(outbox.update().where(outbox.c.id == sa.bindparam("b_id")), group)
 
