@@ -90,8 +90,6 @@ _START_ATTEMPTS = outbox_attempts.insert().from_select(
     .where(outbox.c.id.in_(sa.bindparam("ids", expanding=True))))
 
 
-
-
 @dataclass(frozen=True)
 class RenderInput:
     """What a renderer gets for one message."""
@@ -297,10 +295,11 @@ class OutboxStore(OutboxQueries):
                 part = ids[start:start + 900]
                 done = conn.execute(_MARK_SENDING, {"ids": part, "now": now, "epoch": epoch}).rowcount
                 if done < len(part):  # rare: a campaign paused or cancelled since the claim
-                    kept.update(conn.execute(sa.select(outbox.c.id).where(
+                    left = list(conn.execute(sa.select(outbox.c.id).where(
                         outbox.c.id.in_(part), sa.or_(outbox.c.state != "sending", outbox.c.sent_at != now,
                                                       outbox.c.claim_epoch.is_distinct_from(epoch)))).scalars())
-                    conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(list(kept))))
+                    conn.execute(outbox_claims.delete().where(outbox_claims.c.outbox_id.in_(left)))
+                    kept.update(left)
                 mark = [i for i in part if i not in kept]
                 if mark:
                     conn.execute(_START_ATTEMPTS, {"ids": mark, "epoch": epoch, "now": now})
