@@ -131,27 +131,55 @@ def _b64_body(text: str) -> bytes:
 _NO_WRAP = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
 
 
-def _body_8bit(text: str, html: bool) -> bytes | None:
-    """`text` as 8bit SMTP DATA (RFC 6152): CRLF line ends, lines of at most 998 octets, a
-    leading "." doubled; None when a line is longer and cannot be cut without changing what
-    the reader sees (then the part goes base64).
+def _body_8bit(text: str, html: bool) -> tuple[bytes, bool] | None:
+    """`text` as 8bit SMTP DATA (RFC 6152) and whether it is format=flowed: CRLF line ends,
+    lines of at most 998 octets, a leading "." doubled; None when a line is longer and cannot
+    be cut without changing what the reader sees (then the part goes base64).
 
     An over-long HTML line is cut at a space outside any tag: HTML reads a line break there as
-    the space it replaces. Plain text, and HTML with <pre> or <textarea>, are never cut.
+    the space it replaces (never with <pre> or <textarea>). Plain text with an over-long line
+    goes format=flowed (RFC 3676): cut after a space, which readers join back.
     """
     lines = text.encode("utf-8").replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    flowed = not html and any(len(line) > 998 for line in lines)
+    if flowed:
+        body = _flowed(lines)
+        return None if body is None else (body, True)
     out = []
     for line in lines:
         if len(line) > 998:
-            if not html or _NO_WRAP.search(text):
-                return None
-            pieces = _cut_html_line(line)
+            pieces = None if _NO_WRAP.search(text) else _cut_html_line(line)
             if pieces is None:
                 return None
             out.extend(pieces)
         else:
             out.append(line)
-    return b"\r\n".join(b"." + line if line[:1] == b"." else line for line in out)
+    return _dots(out), False
+
+
+def _dots(lines: list[bytes]) -> bytes:
+    return b"\r\n".join(b"." + line if line[:1] == b"." else line for line in lines)
+
+
+def _flowed(lines: list[bytes]) -> bytes | None:
+    """Lines in format=flowed, DelSp=no: trailing spaces dropped (they would mean "continued"),
+    a line starting with a space, ">" or "From " stuffed with a space, long lines cut after a
+    space (a soft break); None when a long line has no space to cut at."""
+    out = []
+    for line in lines:
+        line = line.rstrip(b" ")
+        if line[:1] in (b" ", b">") or line.startswith(b"From "):
+            line = b" " + line
+        while len(line) > 998:
+            cut = line.rfind(b" ", 1, 998)
+            if cut <= 0:
+                return None
+            out.append(line[:cut + 1])
+            line = line[cut + 1:]
+            if line[:1] in (b" ", b">") or line.startswith(b"From "):
+                line = b" " + line
+        out.append(line)
+    return _dots(out)
 
 
 def _cut_html_line(line: bytes) -> list[bytes] | None:
@@ -220,25 +248,28 @@ def build_mime(*, from_addr: str, to_addr: str, subject: str, html: str, text: s
         if name.lower() not in _RESERVED:
             head.append(_header(name, value))
     head.append(f"MIME-Version: 1.0{_CRLF}")
-    text_body, text_encoding = _part(text, False, eight_bit)
-    text_head = f"Content-Type: text/plain; charset=utf-8{_CRLF}Content-Transfer-Encoding: {text_encoding}{_CRLF}{_CRLF}"
+    text_body, text_encoding, flowed = _part(text, False, eight_bit)
+    text_head = (f"Content-Type: text/plain; charset=utf-8{flowed}{_CRLF}"
+                 f"Content-Transfer-Encoding: {text_encoding}{_CRLF}{_CRLF}")
     if not html:
         head.append(text_head)
         return b"".join(("".join(head).encode("utf-8"), text_body, b"\r\n"))
     boundary = f"{_BOUNDARY_PREFIX}{next(_boundary_numbers)}"
     head.append(f'Content-Type: multipart/alternative; boundary="{boundary}"{_CRLF}{_CRLF}'
                 f"--{boundary}{_CRLF}{text_head}")
-    html_body, html_encoding = _part(html, True, eight_bit)
+    html_body, html_encoding, _ = _part(html, True, eight_bit)
     html_head = (f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n"
                  f"Content-Transfer-Encoding: {html_encoding}\r\n\r\n").encode("ascii")
     return b"".join(("".join(head).encode("utf-8"), text_body, html_head, html_body,
                      f"\r\n--{boundary}--\r\n".encode("ascii")))
 
 
-def _part(text: str, html: bool, eight_bit: bool) -> tuple[bytes, str]:
-    """A body and its transfer encoding: 8bit when asked for and possible, else base64."""
+def _part(text: str, html: bool, eight_bit: bool) -> tuple[bytes, str, str]:
+    """A body, its transfer encoding and its extra Content-Type parameter: 8bit when asked for
+    and possible, else base64."""
     if eight_bit:
-        body = _body_8bit(text, html)
-        if body is not None:
-            return body, "8bit"
-    return _b64_body(text), "base64"
+        found = _body_8bit(text, html)
+        if found is not None:
+            body, flowed = found
+            return body, "8bit", "; format=flowed" if flowed else ""
+    return _b64_body(text), "base64", ""

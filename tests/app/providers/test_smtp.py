@@ -203,3 +203,30 @@ def test_html_with_pre_and_a_line_too_long_to_cut_go_base64() -> None:
     for (_from, _to, raw), html in zip(sink.messages, (pre, unbroken), strict=True):
         part = parsed(raw).get_body(("html",))
         assert part["Content-Transfer-Encoding"] == "base64" and part.get_content() == html
+
+
+def unflow(text: str) -> list[str]:
+    """RFC 3676 (DelSp=no) as a reader applies it: a line ending in a space continues on the next."""
+    joined, pending = [], ""
+    for line in text.replace("\r\n", "\n").split("\n"):
+        line = line[1:] if line.startswith(" ") else line  # space-stuffing
+        pending += line
+        if not line.endswith(" "):
+            joined.append(pending)
+            pending = ""
+    return joined
+
+
+def test_a_plain_text_paragraph_longer_than_a_line_goes_format_flowed() -> None:
+    text = "Здравствуйте!\n" + "Неделя скидок: до 30% на весь ассортимент. " * 60 + "\n>цитата\nFrom магазина\n.точка"
+    request = SendRequest(outbox_id=1, message_id="c" * 32, channel="email", to="c1@example.org",
+                          payload={"subject": "Скидки", "text": text, "html": "<p>Скидки</p>", "headers": UNSUB},
+                          contact_id=1)
+    with SmtpSink() as sink:
+        (result,) = send_all(smtp(sink.port), [request])
+    assert result.outcome is Outcome.ACCEPTED
+    raw = sink.messages[0][2]
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    part = parsed(raw).get_body(("plain",))
+    assert part["Content-Transfer-Encoding"] == "8bit" and part.get_param("format") == "flowed"
+    assert unflow(part.get_content()) == [line.rstrip() for line in text.split("\n")]
