@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import escape
 
 from app.errors import TemplateError
 from app.templates import filters
@@ -225,9 +226,18 @@ class CompiledText:
     name: str
     env: str
     template: Any
+    #: For a template of literal text and plain `{{ name }}` outputs only: its pieces in order,
+    #: (False, text) or (True, variable name). Rendered without Jinja's per-call machinery.
+    plain: tuple[tuple[bool, str], ...] | None = None
 
     def render(self, context: Mapping[str, Any]) -> str:
         """Render with `context`; raises TemplateError(reason, line=, column=) on any fault."""
+        if self.plain is not None:
+            text = _render_plain(self.plain, context, self.env == "html")
+            if text is not None:
+                if len(text) > MAX_OUTPUT:
+                    raise TemplateError("the output is larger than 1 MB", name=self.name)
+                return text
         parts: list[str] = []
         size = 0
         try:
@@ -261,7 +271,40 @@ def compile_text(source: str, *, env: str = "text", name: str = "", max_source: 
     except TemplateSyntaxError as exc:
         raise TemplateError(exc.message or str(exc), line=exc.lineno,
                             column=locate_column(source, exc.lineno, None, environment), name=name) from exc
-    return CompiledText(source=source, name=name, env=env, template=template)
+    return CompiledText(source=source, name=name, env=env, template=template, plain=_plain_pieces(environment, source))
+
+
+def _plain_pieces(environment: _Env, source: str) -> tuple[tuple[bool, str], ...] | None:
+    """The pieces of a template made only of literal text and `{{ name }}` outputs, else None."""
+    pieces: list[tuple[bool, str]] = []
+    for node in environment.parse(source).body:
+        if not isinstance(node, nodes.Output):
+            return None
+        for part in node.nodes:
+            if isinstance(part, nodes.TemplateData):
+                pieces.append((False, part.data))
+            elif isinstance(part, nodes.Name) and part.ctx == "load":
+                pieces.append((True, part.name))
+            else:
+                return None
+    return tuple(pieces)
+
+
+def _render_plain(pieces: tuple[tuple[bool, str], ...], context: Mapping[str, Any], html: bool) -> str | None:
+    """What Jinja would print for `pieces`: None printed as nothing (`_finalize`), values escaped
+    in HTML. None when a name is not in `context`: Jinja then raises the proper error."""
+    out = []
+    for is_name, piece in pieces:
+        if not is_name:
+            out.append(piece)
+            continue
+        if piece not in context:
+            return None
+        value = context[piece]
+        if value is None:
+            continue
+        out.append(escape(value) if html else value if isinstance(value, str) else str(value))
+    return "".join(out)
 
 
 class FallbackRecorder:
