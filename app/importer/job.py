@@ -170,9 +170,12 @@ def _run(conn: sa.Connection, workspace: Workspace, path: Path, table: SourceTab
     try:
         applied = apply_plan(conn, plan, options, job_id, f"import: {path.name}", progress, cancel)
     except BaseException:
-        if report is not None:
-            futures.wait([report])  # the import's own failure is the one to report
-        raise
+        if report is not None:  # nothing was imported: no report of it is left behind
+            futures.wait([report])
+            if report.exception() is None:
+                for file in report.result():
+                    file.unlink(missing_ok=True)
+        raise  # the import's own failure, not the report's, is the one to tell
     written = report.result() if report is not None else None
     result = ImportResult(
         job_id=job_id, total_rows=plan.total, created=applied.created, updated=applied.updated,

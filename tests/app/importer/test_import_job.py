@@ -306,3 +306,20 @@ def test_import_on_postgresql(pg_url: str, tmp_path: Path, make_csv: Callable[..
             run_import(ws, make_csv([HEADER, ["Z", "89990001199", "", "", "", ""]], name="c.csv"), ImportOptions(),
                        lambda done, total, stage: token.cancel() if stage == "writing" else None, token)
         assert snapshot(ws) == before
+
+
+def test_a_cancelled_import_leaves_no_error_report(workspace: Workspace, make_csv: Callable[..., Path]) -> None:
+    # Rejected rows start their report beside the writes; the cancel must take it away again.
+    rows = [HEADER] + [[f"Клиент {i}", f"8912{i:07d}" if i % 10 else "нет телефона", "", "", "", ""]
+                       for i in range(60_000)]
+    token = CancelToken()
+
+    def progress(done: int, total: int | None, stage: str) -> None:
+        if stage == "writing" and done > 0:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        run_import(workspace, make_csv(rows, name="big.csv"), ImportOptions(), progress, token)
+    assert not list(workspace.reports_dir.glob("import-*-errors.*"))
+    done = run_import(workspace, make_csv(rows, name="big.csv"), ImportOptions())
+    assert done.rejected == 6_000 and done.error_report is not None and done.error_report.exists()
