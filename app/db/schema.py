@@ -42,8 +42,8 @@ CHANNELS = ("email", "sms", "whatsapp", "calls")
 CONSENT_STATUSES = ("granted", "withdrawn", "denied")
 SUPPRESSION_REASONS = ("unsubscribed", "bounced", "complained", "manual")
 
-# Timestamps are timezone-aware UTC everywhere.
-_ts = sa.DateTime(timezone=True)
+# Timestamps are timezone-aware UTC everywhere (every area's tables use this type).
+Timestamp = sa.DateTime(timezone=True)
 
 import_jobs = sa.Table(
     "import_jobs",
@@ -64,8 +64,8 @@ import_jobs = sa.Table(
     sa.Column("error_report", sa.String(1000)),
     sa.Column("consent_source", sa.Text),
     sa.Column("error", sa.Text),
-    sa.Column("started_at", _ts, nullable=False),
-    sa.Column("finished_at", _ts),
+    sa.Column("started_at", Timestamp, nullable=False),
+    sa.Column("finished_at", Timestamp),
 )
 
 contacts = sa.Table(
@@ -89,8 +89,8 @@ contacts = sa.Table(
     # Lower-cased "last first middle email phone-digits city" for quick search.
     sa.Column("search_text", sa.Text, nullable=False, server_default=""),
     sa.Column("import_job_id", sa.Integer, sa.ForeignKey("import_jobs.id", ondelete="SET NULL"), index=True),
-    sa.Column("created_at", _ts, nullable=False),
-    sa.Column("updated_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
 )
 
 tags = sa.Table(
@@ -115,7 +115,7 @@ consents = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     # What proves the consent: "signed the loyalty form at the shop", a web form URL...
     sa.Column("source", sa.Text),
-    sa.Column("recorded_at", _ts, nullable=False),
+    sa.Column("recorded_at", Timestamp, nullable=False),
     sa.Column("import_job_id", sa.Integer, sa.ForeignKey("import_jobs.id", ondelete="SET NULL")),
     sa.CheckConstraint("status IN ('granted', 'withdrawn', 'denied')", name="status"),
 )
@@ -130,7 +130,7 @@ suppressions = sa.Table(
     sa.Column("address", sa.String(320), nullable=False),
     sa.Column("reason", sa.String(16), nullable=False),
     sa.Column("source", sa.Text),
-    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
     sa.UniqueConstraint("channel", "address", name="uq_suppressions_channel_address"),
     sa.CheckConstraint("reason IN ('unsubscribed', 'bounced', 'complained', 'manual')", name="reason"),
 )
@@ -141,7 +141,7 @@ lists = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("name", sa.String(200), nullable=False, unique=True),
     sa.Column("description", sa.Text),
-    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
 )
 
 list_members = sa.Table(
@@ -151,7 +151,7 @@ list_members = sa.Table(
     sa.Column(
         "contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
     ),
-    sa.Column("added_at", _ts, nullable=False),
+    sa.Column("added_at", Timestamp, nullable=False),
 )
 
 saved_mappings = sa.Table(
@@ -161,7 +161,7 @@ saved_mappings = sa.Table(
     sa.Column("name", sa.String(200), nullable=False, unique=True),
     # {"source column header": "field name" | "custom:<key>" | "consent:<channel>" | "skip"}
     sa.Column("mapping", sa.JSON, nullable=False),
-    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
 )
 
 settings = sa.Table(

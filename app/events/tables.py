@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.db.schema import metadata
+from app.db.schema import Timestamp, metadata
 
 __all__ = ["events", "visitors"]
 
-_ts = sa.DateTime(timezone=True)
 
 events = sa.Table(
     "events",
@@ -23,8 +22,8 @@ events = sa.Table(
     sa.Column("visitor_id", sa.String(64)),
     sa.Column("type", sa.String(64), nullable=False),
     sa.Column("properties", sa.JSON, nullable=False, default=dict),
-    sa.Column("occurred_at", _ts, nullable=False),
-    sa.Column("received_at", _ts, nullable=False),
+    sa.Column("occurred_at", Timestamp, nullable=False),
+    sa.Column("received_at", Timestamp, nullable=False),
     # "api", "tracker", "import:<file>"...; with `key` it makes re-sent events harmless.
     sa.Column("source", sa.String(100), nullable=False),
     sa.Column("key", sa.String(200)),
@@ -41,5 +40,5 @@ visitors = sa.Table(
     sa.Column("visitor_id", sa.String(64), primary_key=True),
     sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False,
               index=True),
-    sa.Column("linked_at", _ts, nullable=False),
+    sa.Column("linked_at", Timestamp, nullable=False),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.db.schema import metadata
+from app.db.schema import Timestamp, metadata
 
 __all__ = ["JOURNEY_STATES", "journey_of", "journey_steps", "journeys", "step_ref"]
 
@@ -20,7 +20,6 @@ __all__ = ["JOURNEY_STATES", "journey_of", "journey_steps", "journeys", "step_re
 #: failed: a step failed permanently (`outcome` says why).
 JOURNEY_STATES = ("active", "waiting", "done", "exited", "failed")
 
-_ts = sa.DateTime(timezone=True)
 
 journeys = sa.Table(
     "journeys",
@@ -32,7 +31,7 @@ journeys = sa.Table(
     sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
     sa.Column("node_id", sa.String(64), nullable=False),
     sa.Column("state", sa.String(16), nullable=False),
-    sa.Column("wake_at", _ts),
+    sa.Column("wake_at", Timestamp),
     # Steps taken so far; the next step's number is step + 1.
     sa.Column("step", sa.Integer, nullable=False, server_default="0"),
     # The A/B/n branch key taken, for per-branch reports.
@@ -41,10 +40,10 @@ journeys = sa.Table(
     sa.Column("context", sa.JSON),
     sa.Column("event_id", sa.Integer),
     sa.Column("outcome", sa.String(200)),
-    sa.Column("converted_at", _ts),
-    sa.Column("entered_at", _ts, nullable=False),
-    sa.Column("updated_at", _ts, nullable=False),
-    sa.Column("finished_at", _ts),
+    sa.Column("converted_at", Timestamp),
+    sa.Column("entered_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Column("finished_at", Timestamp),
     sa.CheckConstraint("state IN ('active', 'waiting', 'done', 'exited', 'failed')", name="state"),
     sa.Index("ix_journeys_due", "state", "wake_at"),
     sa.Index("ix_journeys_scenario_node", "scenario_id", "node_id", "state"),
@@ -66,7 +65,7 @@ journey_steps = sa.Table(
     sa.Column("port", sa.String(32)),
     sa.Column("outbox_id", sa.Integer, sa.ForeignKey("outbox.id", ondelete="SET NULL")),
     sa.Column("detail", sa.Text),
-    sa.Column("at", _ts, nullable=False),
+    sa.Column("at", Timestamp, nullable=False),
     sa.UniqueConstraint("journey_id", "step", name="uq_journey_steps_journey_id_step"),
     sa.Index("ix_journey_steps_scenario_node", "scenario_id", "node_id", "outcome"),
     # Per-node "entered" counts (distinct journeys) for reports and the canvas read this index

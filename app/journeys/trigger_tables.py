@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.db.schema import metadata
+from app.db.schema import Timestamp, metadata
 
 __all__ = ["segment_snapshots", "trigger_cursors", "trigger_fired", "trigger_pending"]
 
-_ts = sa.DateTime(timezone=True)
 
 trigger_cursors = sa.Table(
     "trigger_cursors",
@@ -26,11 +25,11 @@ trigger_cursors = sa.Table(
     # The last id to reach (one-off audience: the newest contact at publish).
     sa.Column("until", sa.BigInteger),
     # A time cursor (list additions) or when a periodic check last ran.
-    sa.Column("at", _ts),
+    sa.Column("at", Timestamp),
     # What the cursor is about (the segment or list name), to notice when a new version changes it.
     sa.Column("note", sa.String(200)),
     sa.Column("done", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("updated_at", _ts, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
 )
 
 segment_snapshots = sa.Table(
@@ -49,7 +48,7 @@ trigger_fired = sa.Table(
     sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
     # The year of a date anniversary; "spell" for inactivity (one row, `at` moves on).
     sa.Column("period", sa.String(32), primary_key=True),
-    sa.Column("at", _ts, nullable=False),
+    sa.Column("at", Timestamp, nullable=False),
 )
 
 trigger_pending = sa.Table(
@@ -60,6 +59,6 @@ trigger_pending = sa.Table(
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("scenario_id", sa.Integer, sa.ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("node_id", sa.String(64), primary_key=True),
-    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
     sa.Index("ix_trigger_pending_created_at", "created_at"),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.db.schema import metadata
+from app.db.schema import Timestamp, metadata
 
 __all__ = [
     "ACTIVE_STATES",
@@ -24,7 +24,6 @@ __all__ = [
     "providers",
 ]
 
-_ts = sa.DateTime(timezone=True)
 
 #: Message states. `skipped` carries a `skip_reason`; `unknown` = fate unknown (never auto-resent).
 OUTBOX_STATES = ("queued", "sending", "sent", "delivered", "read", "failed", "held", "cancelled",
@@ -46,7 +45,7 @@ providers = sa.Table(
     # Non-secret settings only; credentials live in app.secrets (keyring / encrypted file).
     sa.Column("options", sa.JSON, nullable=False, default=dict),
     sa.Column("is_default", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
 )
 
 campaigns = sa.Table(
@@ -68,9 +67,9 @@ campaigns = sa.Table(
     sa.Column("status", sa.String(16), nullable=False, server_default="draft"),
     sa.Column("pause_reason", sa.Text),
     sa.Column("materialised", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("created_at", _ts, nullable=False),
-    sa.Column("started_at", _ts),
-    sa.Column("finished_at", _ts),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("started_at", Timestamp),
+    sa.Column("finished_at", Timestamp),
     sa.CheckConstraint("status IN ('draft', 'running', 'paused', 'cancelled', 'finished')", name="status"),
 )
 
@@ -95,9 +94,9 @@ outbox = sa.Table(
     sa.Column("skip_reason", sa.String(16)),
     sa.Column("transactional", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("next_attempt_at", _ts, nullable=False),
+    sa.Column("next_attempt_at", Timestamp, nullable=False),
     # When the last attempt started (frequency caps count these).
-    sa.Column("sent_at", _ts),
+    sa.Column("sent_at", Timestamp),
     sa.Column("provider_message_id", sa.String(200)),
     sa.Column("error", sa.Text),
     sa.Column("error_code", sa.String(50)),
@@ -107,8 +106,8 @@ outbox = sa.Table(
     sa.Column("payload", sa.LargeBinary),
     sa.Column("payload_zip", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("claim_epoch", sa.Integer),
-    sa.Column("created_at", _ts, nullable=False),
-    sa.Column("updated_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
     sa.UniqueConstraint("campaign_id", "contact_id", "channel", name="uq_outbox_campaign_contact_channel"),
     sa.UniqueConstraint("step_ref", "contact_id", "channel", name="uq_outbox_step_contact_channel"),
     sa.Index("ix_outbox_due", "state", "provider", "next_attempt_at", "id"),
@@ -129,8 +128,8 @@ outbox_attempts = sa.Table(
     sa.Column("attempt_no", sa.Integer, nullable=False),
     sa.Column("provider", sa.String(100), nullable=False),
     sa.Column("epoch", sa.Integer),
-    sa.Column("started_at", _ts, nullable=False),
-    sa.Column("finished_at", _ts),
+    sa.Column("started_at", Timestamp, nullable=False),
+    sa.Column("finished_at", Timestamp),
     # Outcome vocabulary of app.providers.base.Outcome, or "interrupted".
     sa.Column("outcome", sa.String(16)),
     sa.Column("code", sa.String(50)),
@@ -144,7 +143,7 @@ delivery_events = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("outbox_id", sa.Integer, sa.ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("at", _ts, nullable=False),
+    sa.Column("at", Timestamp, nullable=False),
     sa.Column("code", sa.String(50)),
     sa.Column("detail", sa.Text),
     sa.Column("source", sa.String(16), nullable=False),
@@ -160,5 +159,5 @@ outbox_claims = sa.Table(
     sa.Column("outbox_id", sa.Integer, sa.ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("provider", sa.String(100), nullable=False),
     sa.Column("epoch", sa.Integer, nullable=False),
-    sa.Column("claimed_at", _ts, nullable=False),
+    sa.Column("claimed_at", Timestamp, nullable=False),
 )

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.db.schema import metadata
+from app.db.schema import Timestamp, metadata
 
 __all__ = ["SCENARIO_STATUSES", "scenario_versions", "scenarios"]
 
 #: Lifecycle: draft (never published) → published (running) ⇄ paused → archived.
 SCENARIO_STATUSES = ("draft", "published", "paused", "archived")
 
-_ts = sa.DateTime(timezone=True)
 
 scenarios = sa.Table(
     "scenarios",
@@ -21,8 +20,8 @@ scenarios = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     # The published version new journeys enter; journeys already inside keep their own.
     sa.Column("live_version", sa.Integer),
-    sa.Column("created_at", _ts, nullable=False),
-    sa.Column("updated_at", _ts, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
     sa.CheckConstraint("status IN ('draft', 'published', 'paused', 'archived')", name="status"),
 )
 
@@ -34,8 +33,8 @@ scenario_versions = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     # The scenario JSON document (app.scenarios.readwrite); never changed once published_at is set.
     sa.Column("document", sa.JSON, nullable=False),
-    sa.Column("created_at", _ts, nullable=False),
-    sa.Column("updated_at", _ts, nullable=False),
-    sa.Column("published_at", _ts),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Column("published_at", Timestamp),
     sa.UniqueConstraint("scenario_id", "version", name="uq_scenario_versions_scenario_id_version"),
 )

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.db.schema import metadata
+from app.db.schema import Timestamp, metadata
 
 __all__ = ["soft_bounces", "suppression_removals"]
 
-_ts = sa.DateTime(timezone=True)
 
 #: One row per temporary bounce (DSN 4.x.x, an ESP's "soft bounce" event, an ESP's
 #: "temporarily unavailable" entry). Enough of them within the window suppress the address.
@@ -22,7 +21,7 @@ soft_bounces = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("channel", sa.String(16), nullable=False),
     sa.Column("address", sa.String(320), nullable=False),
-    sa.Column("occurred_at", _ts, nullable=False),
+    sa.Column("occurred_at", Timestamp, nullable=False),
     # What reported it ("mailbox", "ug: soft_bounced", ...) and the remote server's words.
     sa.Column("source", sa.String(200), nullable=False),
     sa.Column("detail", sa.Text),
@@ -43,8 +42,8 @@ suppression_removals = sa.Table(
     sa.Column("address", sa.String(320), nullable=False),
     sa.Column("reason", sa.String(16), nullable=False),
     sa.Column("source", sa.Text),
-    sa.Column("suppressed_at", _ts, nullable=False),
+    sa.Column("suppressed_at", Timestamp, nullable=False),
     sa.Column("note", sa.Text),
-    sa.Column("removed_at", _ts, nullable=False),
+    sa.Column("removed_at", Timestamp, nullable=False),
     sa.Index("ix_suppression_removals_address", "channel", "address"),
 )

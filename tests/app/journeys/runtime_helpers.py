@@ -21,6 +21,8 @@ from app.templates.library import create_template, save_version
 
 #: A Monday 12:00 in Moscow (09:00 UTC): inside every default window.
 MONDAY_NOON = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+#: The entry every runtime test starts from: a page view event.
+T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
 DAY = {"amount": 1, "unit": "days"}
 
 

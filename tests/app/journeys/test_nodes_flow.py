@@ -18,6 +18,7 @@ from tests.app.engine.helpers import add_contacts
 from tests.app.journeys.runtime_helpers import (
     DAY,
     MONDAY_NOON,
+    T,
     enter,
     graph,
     journey,
@@ -27,7 +28,6 @@ from tests.app.journeys.runtime_helpers import (
     steps,
 )
 
-T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
 SMS = ("a", "action.sms", {"template": "Привет", "sms_kind": "trigger"})
 
 

@@ -12,11 +12,19 @@ from app.journeys.triggers import TriggerTicker
 from app.scenarios.graph import EntryRule
 from app.workspace import Workspace
 from tests.app.engine.helpers import add_contacts
-from tests.app.journeys.runtime_helpers import enter, graph, journey, messages, publish, sms_template, steps
+from tests.app.journeys.runtime_helpers import (
+    T,
+    enter,
+    graph,
+    journey,
+    messages,
+    publish,
+    sms_template,
+    steps,
+)
 from tests.app.journeys.trigger_helpers import T0, add_contact, journey_rows, post, steps_of, trigger_scenario
 from tests.app.journeys.trigger_helpers import publish as publish_now
 
-T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
 WINDOW = {"weekdays": [1, 2, 3, 4, 5], "from": "10:00", "to": "20:00"}
 SATURDAY = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)  # 12:00 Saturday in Moscow
 MONDAY_TEN = datetime(2026, 11, 30, 7, 0, tzinfo=UTC)  # 10:00 Monday in Moscow

@@ -10,9 +10,15 @@ from app.journeys import lifecycle
 from app.journeys.runner import JourneyTicker
 from app.workspace import Workspace
 from tests.app.engine.helpers import add_contacts
-from tests.app.journeys.runtime_helpers import enter, graph, messages, no_quiet_hours, publish, sms_template
-
-T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
+from tests.app.journeys.runtime_helpers import (
+    T,
+    enter,
+    graph,
+    messages,
+    no_quiet_hours,
+    publish,
+    sms_template,
+)
 
 
 def _queued_sms(workspace: Workspace, name: str, contacts: int, *, first: int = 0) -> int:

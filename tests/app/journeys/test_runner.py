@@ -22,6 +22,7 @@ from tests.app.engine.helpers import add_contacts
 from tests.app.journeys.runtime_helpers import (
     DAY,
     MONDAY_NOON,
+    T,
     enter,
     graph,
     journey,
@@ -31,8 +32,6 @@ from tests.app.journeys.runtime_helpers import (
     sms_template,
     steps,
 )
-
-T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
 
 
 def _counts(ws: Workspace) -> tuple[int, int, int]:

@@ -19,6 +19,7 @@ from tests.app.engine.helpers import add_contacts
 from tests.app.journeys.runtime_helpers import (
     DAY,
     MONDAY_NOON,
+    T,
     enter,
     graph,
     journey,
@@ -28,7 +29,6 @@ from tests.app.journeys.runtime_helpers import (
     steps,
 )
 
-T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
 WAIT_THEN_SMS = ([T, ("w", "flow.wait", {"duration": DAY}),
                   ("a", "action.sms", {"template": "Привет", "sms_kind": "trigger"})],
                  [("t", "next", "w"), ("w", "next", "a")])

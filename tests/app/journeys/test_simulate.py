@@ -26,6 +26,7 @@ from tests.app.engine.helpers import add_contacts
 from tests.app.journeys.runtime_helpers import (
     DAY,
     MONDAY_NOON,
+    T,
     email_template,
     enter,
     graph,
@@ -35,7 +36,6 @@ from tests.app.journeys.runtime_helpers import (
     steps,
 )
 
-T = ("t", "trigger.event", {"event_type": "page_view", "filters": []})
 WAIT_FORM = ("we", "flow.wait_event", {"event_type": "form_submitted", "timeout": {"amount": 2, "unit": "days"},
                                        "filters": [{"property": "form", "op": "eq", "value": "callback"}]})
 
